@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scrub/keyvaluedetector.h"
+
+#include "scrub/charclass.h"
+
+#include <array>
+
+namespace supportzip::core::scrub {
+namespace {
+
+using namespace chars;
+
+struct SecretWord {
+    std::string_view word;
+    const char* label;
+};
+
+// Substrings of key names whose values are secrets, with the label shown in [REDACTED:label].
+constexpr std::array kSecretWords = {
+    SecretWord{"password", "password"},
+    SecretWord{"passwd", "password"},
+    SecretWord{"passphrase", "password"},
+    SecretWord{"keypass", "password"},
+    SecretWord{"storepass", "password"},
+    SecretWord{"secret", "secret"},
+    SecretWord{"token", "token"},
+    SecretWord{"credential", "credential"},
+    SecretWord{"apikey", "token"},
+    SecretWord{"api_key", "token"},
+    SecretWord{"api-key", "token"},
+    SecretWord{"accesskey", "token"},
+    SecretWord{"access_key", "token"},
+    SecretWord{"private.key", "private-key"},
+    SecretWord{"privatekey", "private-key"},
+    SecretWord{"private_key", "private-key"},
+    SecretWord{"license", "license"},
+    SecretWord{"licence", "license"},
+    SecretWord{"jsessionid", "session"},
+    SecretWord{"sessionid", "session"},
+    SecretWord{"rememberme", "session"},
+    SecretWord{"xsrf", "session"},
+    SecretWord{"authorization", "authorization"},
+    SecretWord{"signature", "signature"},
+    SecretWord{"securitycredential", "password"},
+    SecretWord{"credentials", "credential"},
+};
+
+// Names that contain a secret word but whose value is a setting, not the secret itself.
+constexpr std::array<std::string_view, 14> kNotSecretSuffixes = {
+    ".enabled", "enabled", "classname", ".class",  "file", "path",   "dir",
+    "length",   "policy",  "timeout",   "pattern", "type", "expiry", "provider"};
+
+constexpr std::array<std::string_view, 12> kUserSuffixes = {
+    "username",  "user.name",         "user",           "userid",    "user_id",     "login",
+    "principal", "securityprincipal", "connectionname", "proxyuser", "os_username", "userdn"};
+constexpr std::array<std::string_view, 7> kHostSuffixes = {
+    "host", "hostname", "proxyname", "proxyhost", "servername", "server.name", "bindaddress"};
+constexpr std::array<std::string_view, 5> kPersonNameSuffixes = {
+    "displayname", "display_name", "fullname", "full_name", "realname"};
+constexpr std::array<std::string_view, 4> kNodeSuffixes = {"node.id", "node.name", "nodeid",
+                                                           "nodename"};
+
+bool endsWithAny(std::string_view name, auto const& list) {
+    for (std::string_view s : list) {
+        if (endsWith(name, s)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isPlaceholderValue(std::string_view v) {
+    return v.empty() || v == "true" || v == "false" || v == "null" || v == "none" || v == "-" ||
+           v == "\"\"" || v == "changeme" || v == "********" || v.substr(0, 9) == "[REDACTED" ||
+           v.find("Sanitized by Support Utility") != std::string_view::npos;
+}
+
+bool isValueDelimiter(char c) {
+    return isSpace(c) || c == '&' || c == ';' || c == ',' || c == '"' || c == '\'' || c == '<' ||
+           c == '>' || c == ')' || c == ']' || c == '}' || c == '|';
+}
+
+struct ValueRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool open = false; // an XML element value that does not close on this line
+};
+
+// Finds the value that follows a key name ending at `pos`; returns false if none.
+bool findValue(std::string_view line, std::size_t nameBegin, std::size_t pos, ValueRange* out) {
+    const std::size_t n = line.size();
+    if (pos < n && (line[pos] == '"' || line[pos] == '\'')) {
+        ++pos; // closing quote of a JSON member name or an XML name="..." attribute
+    }
+    std::size_t p = pos;
+    while (p < n && isSpace(line[p])) {
+        ++p;
+    }
+    if (startsWith(line, p, "value=")) { // <Parameter name="password" value="..."/>
+        p += 5;
+    }
+    bool elementValue = false;
+    if (p < n && (line[p] == '=' || line[p] == ':')) {
+        ++p;
+        if (p < n && line[p] == '>') {
+            ++p;
+        }
+    } else if (p < n && line[p] == '>' && nameBegin > 0 &&
+               (line[nameBegin - 1] == '<' || line[nameBegin - 1] == '"' ||
+                line[nameBegin - 1] == '\'')) {
+        elementValue = true; // <password>v</password>, <property name="x.password">v</property>
+        ++p;
+    } else if (p > pos && p < n) {
+        // "application.password   secret": whitespace separator, only at the start of a line
+        std::size_t first = 0;
+        while (first < n && isSpace(line[first])) {
+            ++first;
+        }
+        if (first != nameBegin) {
+            return false;
+        }
+    } else {
+        return false;
+    }
+    if (elementValue) {
+        const std::size_t close = line.find('<', p);
+        out->begin = p;
+        out->end = close == std::string_view::npos ? n : close;
+        out->open = close == std::string_view::npos;
+        return true;
+    }
+    while (p < n && isSpace(line[p])) {
+        ++p;
+    }
+    if (p < n && (line[p] == '"' || line[p] == '\'')) {
+        const char q = line[p++];
+        std::size_t e = p;
+        while (e < n && line[e] != q) {
+            e += (line[e] == '\\' && e + 1 < n) ? 2 : 1;
+        }
+        out->begin = p;
+        out->end = std::min(e, n);
+        return true;
+    }
+    std::size_t e = p;
+    while (e < n && !isValueDelimiter(line[e])) {
+        ++e;
+    }
+    out->begin = p;
+    out->end = e;
+    return true;
+}
+
+// An Authorization value keeps its scheme ("Basic", "Bearer") so support sees which was used.
+std::size_t skipAuthScheme(std::string_view line, std::size_t begin, std::size_t end) {
+    for (std::string_view scheme :
+         {"Basic ", "Bearer ", "Digest ", "Negotiate ", "NTLM ", "token ", "basic ", "bearer "}) {
+        if (startsWith(line, begin, scheme) && begin + scheme.size() < end) {
+            return begin + scheme.size();
+        }
+    }
+    return begin;
+}
+
+std::size_t valueEndForHeader(std::string_view line, std::size_t begin) {
+    std::size_t e = begin;
+    while (e < line.size() && line[e] != '"' && line[e] != '\'' && line[e] != '<') {
+        ++e;
+    }
+    return e;
+}
+
+// Cookie and Set-Cookie headers: every cookie value is a session secret.
+void redactCookieValues(std::string_view line, std::size_t begin, std::size_t end, SpanSink& sink) {
+    std::size_t p = begin;
+    while (p < end) {
+        const std::size_t eq = line.find('=', p);
+        if (eq == std::string_view::npos || eq >= end) {
+            return;
+        }
+        std::size_t e = eq + 1;
+        while (e < end && line[e] != ';' && !isSpace(line[e])) {
+            ++e;
+        }
+        sink.add(eq + 1, e, ValueKind::Secret, Certainty::Structure, "kv.cookie", "cookie");
+        p = e + 1;
+        while (p < end && (isSpace(line[p]) || line[p] == ';')) {
+            ++p;
+        }
+    }
+}
+
+void handleKey(std::string_view line, std::string_view lower, std::size_t nameBegin,
+               std::size_t nameEnd, SpanSink& sink, KeyValueState& state) {
+    std::string_view name = lower.substr(nameBegin, nameEnd - nameBegin);
+    if (name.substr(0, 2) == "-d") {
+        name.remove_prefix(2);
+    }
+    ValueKind kind;
+    const char* label = "";
+    if (!classifyKeyName(name, &kind, &label)) {
+        return;
+    }
+    ValueRange v;
+    if (!findValue(line, nameBegin, nameEnd, &v)) {
+        return;
+    }
+    if (name == "cookie" || name == "set-cookie") {
+        redactCookieValues(line, v.begin, valueEndForHeader(line, v.begin), sink);
+        return;
+    }
+    if (name == "authorization" || name == "proxy-authorization") {
+        v.end = valueEndForHeader(line, v.begin);
+        v.begin = skipAuthScheme(line, v.begin, v.end);
+    }
+    // Trim surrounding blanks: the span is the value itself.
+    while (v.begin < v.end && isSpace(line[v.begin])) {
+        ++v.begin;
+    }
+    while (v.end > v.begin && isSpace(line[v.end - 1])) {
+        --v.end;
+    }
+    const std::string_view value = line.substr(v.begin, v.end - v.begin);
+    if (kind == ValueKind::Secret) {
+        if (v.open) {
+            state.inMultilineSecret = true;
+        }
+        if (!isPlaceholderValue(value)) {
+            sink.add(v.begin, v.end, kind, Certainty::Structure, "kv.secret", label);
+        }
+        return;
+    }
+    if (isPlaceholderValue(value) || value.find("://") != std::string_view::npos ||
+        value.find('$') != std::string_view::npos) {
+        return; // URLs and ${placeholders} are left to the URL and pattern detectors
+    }
+    sink.add(v.begin, v.end, kind, Certainty::Structure, "kv.identity");
+    sink.learn(kind, value);
+}
+
+// Cheap test before classification: the token is followed by a separator (or, for the
+// whitespace-separated properties form, starts the line).
+bool looksLikeKey(std::string_view lower, std::size_t begin, std::size_t end) {
+    const char next = lower[end];
+    if (next == '=' || next == ':' || next == '"' || next == '\'' || next == '>') {
+        return true;
+    }
+    if (!isSpace(next)) {
+        return false;
+    }
+    std::size_t p = end;
+    while (p < lower.size() && isSpace(lower[p])) {
+        ++p;
+    }
+    if (p < lower.size() && (lower[p] == '=' || lower[p] == ':')) {
+        return true;
+    }
+    std::size_t first = 0;
+    while (first < begin && isSpace(lower[first])) {
+        ++first;
+    }
+    return first == begin;
+}
+
+} // namespace
+
+bool classifyKeyName(std::string_view name, ValueKind* kind, const char** label) {
+    if (name == "cookie" || name == "set-cookie") {
+        *kind = ValueKind::Secret;
+        *label = "cookie";
+        return true;
+    }
+    if (!endsWithAny(name, kNotSecretSuffixes)) {
+        for (const SecretWord& w : kSecretWords) {
+            if (name.find(w.word) != std::string_view::npos) {
+                *kind = ValueKind::Secret;
+                *label = w.label;
+                return true;
+            }
+        }
+    }
+    if (endsWithAny(name, kPersonNameSuffixes)) {
+        *kind = ValueKind::PersonName;
+        return true;
+    }
+    if (endsWithAny(name, kNodeSuffixes)) {
+        *kind = ValueKind::Node;
+        return true;
+    }
+    if (endsWithAny(name, kUserSuffixes)) {
+        *kind = ValueKind::User;
+        return true;
+    }
+    if (endsWithAny(name, kHostSuffixes)) {
+        *kind = ValueKind::Host;
+        return true;
+    }
+    return false;
+}
+
+void detectKeyValues(std::string_view line, std::string_view lower, SpanSink& sink,
+                     KeyValueState& state) {
+    std::size_t start = 0;
+    if (state.inMultilineSecret) {
+        // Continuation of a wrapped XML value: everything up to its closing tag is secret.
+        const std::size_t close = line.find('<');
+        const std::size_t end = close == std::string_view::npos ? line.size() : close;
+        sink.add(0, end, ValueKind::Secret, Certainty::Structure, "kv.multiline", "license");
+        if (close == std::string_view::npos) {
+            return;
+        }
+        state.inMultilineSecret = false;
+        start = close;
+    }
+    // Visit every key-name token once; a token is a run of key characters that contains a
+    // letter and is followed by a separator. Classification decides the rest.
+    const std::size_t n = lower.size();
+    std::size_t i = start;
+    while (i < n) {
+        if (!isKeyChar(lower[i]) ||
+            !isAlpha(lower[i] == '-' && i + 1 < n ? lower[i + 1] : lower[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        while (e < n && isKeyChar(lower[e])) {
+            ++e;
+        }
+        if (e < n && e - i >= 3 && looksLikeKey(lower, i, e)) {
+            handleKey(line, lower, i, e, sink, state);
+        }
+        i = e;
+    }
+}
+
+} // namespace supportzip::core::scrub

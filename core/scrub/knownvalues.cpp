@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scrub/knownvalues.h"
+
+#include "scrub/charclass.h"
+#include "scrub/logcontextdetector.h"
+#include "scrub/pseudonymizer.h"
+
+#include <queue>
+
+namespace supportzip::core::scrub {
+namespace {
+
+using namespace chars;
+
+std::string lowerCopy(std::string_view v) {
+    std::string out(v);
+    for (char& c : out) {
+        c = toLower(c);
+    }
+    return out;
+}
+
+bool worthPropagating(ValueKind kind, std::string_view value) {
+    if (kind == ValueKind::Term) {
+        return value.size() >= 2; // the admin asked for it explicitly
+    }
+    if (value.empty() || Pseudonymizer::looksLikePseudonym(value) || isGenericValue(kind, value)) {
+        return false;
+    }
+    switch (kind) {
+    case ValueKind::ProjectKey:
+        return value.size() >= 2;
+    case ValueKind::Text:
+        return value.size() >= 6;
+    case ValueKind::Secret:
+        return false; // secrets are redacted where found, never propagated
+    default:
+        return value.size() >= 3;
+    }
+}
+
+} // namespace
+
+void KnownValues::add(ValueKind kind, std::string_view value) {
+    if (!worthPropagating(kind, value)) {
+        return;
+    }
+    std::lock_guard lock(m_mutex);
+    m_values.try_emplace(lowerCopy(value), kind, std::string(value));
+}
+
+void KnownValues::addAll(const std::vector<LearnedValue>& values) {
+    for (const LearnedValue& v : values) {
+        add(v.kind, v.value);
+    }
+}
+
+std::size_t KnownValues::size() const {
+    std::lock_guard lock(m_mutex);
+    return m_values.size();
+}
+
+std::map<std::string, std::pair<ValueKind, std::string>> KnownValues::entries() const {
+    std::lock_guard lock(m_mutex);
+    return m_values;
+}
+
+KnownValueMatcher::KnownValueMatcher(const KnownValues& values) {
+    m_nodes.emplace_back();
+    for (const auto& [lower, kindAndOriginal] : values.entries()) {
+        int state = 0;
+        for (char c : lower) {
+            auto it = m_nodes[static_cast<std::size_t>(state)].next.find(c);
+            if (it == m_nodes[static_cast<std::size_t>(state)].next.end()) {
+                m_nodes.emplace_back();
+                const int created = static_cast<int>(m_nodes.size() - 1);
+                m_nodes[static_cast<std::size_t>(state)].next.emplace(c, created);
+                state = created;
+            } else {
+                state = it->second;
+            }
+        }
+        m_nodes[static_cast<std::size_t>(state)].output = static_cast<int>(m_patterns.size());
+        m_patterns.push_back(Pattern{lower, kindAndOriginal.second, kindAndOriginal.first});
+    }
+    // Breadth-first construction of failure and dictionary-suffix links.
+    std::queue<int> queue;
+    for (auto& [c, child] : m_nodes[0].next) {
+        queue.push(child);
+    }
+    while (!queue.empty()) {
+        const int s = queue.front();
+        queue.pop();
+        for (auto& [c, child] : m_nodes[static_cast<std::size_t>(s)].next) {
+            int f = m_nodes[static_cast<std::size_t>(s)].fail;
+            while (f != 0 && !m_nodes[static_cast<std::size_t>(f)].next.count(c)) {
+                f = m_nodes[static_cast<std::size_t>(f)].fail;
+            }
+            auto it = m_nodes[static_cast<std::size_t>(f)].next.find(c);
+            const int fail =
+                (it != m_nodes[static_cast<std::size_t>(f)].next.end() && it->second != child)
+                    ? it->second
+                    : 0;
+            Node& node = m_nodes[static_cast<std::size_t>(child)];
+            node.fail = fail;
+            const Node& failNode = m_nodes[static_cast<std::size_t>(fail)];
+            node.dictSuffix = failNode.output >= 0 ? fail : failNode.dictSuffix;
+            queue.push(child);
+        }
+    }
+}
+
+int KnownValueMatcher::step(int state, char c) const {
+    while (true) {
+        const Node& node = m_nodes[static_cast<std::size_t>(state)];
+        if (auto it = node.next.find(c); it != node.next.end()) {
+            return it->second;
+        }
+        if (state == 0) {
+            return 0;
+        }
+        state = node.fail;
+    }
+}
+
+void KnownValueMatcher::match(std::string_view line, std::string_view lower, SpanSink& sink) const {
+    if (m_patterns.empty()) {
+        return;
+    }
+    int state = 0;
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        state = step(state, lower[i]);
+        for (int s = state; s > 0; s = m_nodes[static_cast<std::size_t>(s)].dictSuffix) {
+            const Node& node = m_nodes[static_cast<std::size_t>(s)];
+            if (node.output < 0) {
+                if (node.dictSuffix < 0) {
+                    break;
+                }
+                continue;
+            }
+            const Pattern& p = m_patterns[static_cast<std::size_t>(node.output)];
+            const std::size_t end = i + 1;
+            const std::size_t begin = end - p.lower.size();
+            if (wordStartsAt(line, begin) && wordEndsAt(line, end)) {
+                // Keys are upper case by definition: "ops" in a package name is not OPS.
+                const bool caseOk = p.kind != ValueKind::ProjectKey ||
+                                    line.substr(begin, p.lower.size()) == p.original;
+                // A dot or hyphen glued to a letter continues a longer name (host, class).
+                const bool gluedLeft =
+                    begin >= 2 && (line[begin - 1] == '.') && isAlnum(line[begin - 2]);
+                const bool gluedRight =
+                    end + 1 < line.size() && line[end] == '.' && isAlnum(line[end + 1]);
+                if (caseOk && !gluedLeft && !gluedRight) {
+                    sink.add(begin, end, p.kind, Certainty::Known, "known.value");
+                }
+            }
+            if (node.dictSuffix < 0) {
+                break;
+            }
+        }
+    }
+}
+
+} // namespace supportzip::core::scrub

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scrub/linescrubber.h"
+
+#include "scrub/charclass.h"
+#include "scrub/knownvalues.h"
+#include "scrub/logcontextdetector.h"
+#include "scrub/patterndetector.h"
+#include "scrub/pseudonymizer.h"
+#include "scrub/rules.h"
+
+#include <algorithm>
+
+namespace supportzip::core::scrub {
+
+LineScrubber::LineScrubber(const ScrubEngine& engine)
+    : m_engine(engine) {
+}
+
+void LineScrubber::collectSpans(std::string_view line) {
+    m_lower.assign(line);
+    for (char& c : m_lower) {
+        c = chars::toLower(c);
+    }
+    const std::string_view lower(m_lower);
+    m_sink.clear();
+    detectKeyValues(line, lower, m_sink, m_keyValueState);
+    detectLogContext(line, lower, m_sink);
+    detectPatterns(line, lower, m_sink);
+    if (m_engine.matcher != nullptr) {
+        m_engine.matcher->match(line, lower, m_sink);
+    }
+    if (m_engine.learnInto != nullptr) {
+        m_engine.learnInto->addAll(m_sink.learned());
+    }
+}
+
+void LineScrubber::resolveOverlaps() {
+    auto& spans = m_sink.spans();
+    // Most certain first, then longest: they claim their bytes before weaker candidates.
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        if (a.certainty != b.certainty) {
+            return a.certainty > b.certainty;
+        }
+        if (a.end - a.begin != b.end - b.begin) {
+            return a.end - a.begin > b.end - b.begin;
+        }
+        return a.begin < b.begin;
+    });
+    m_accepted.clear();
+    for (const Span& s : spans) {
+        const bool overlaps = std::any_of(m_accepted.begin(), m_accepted.end(), [&](const Span& a) {
+            return s.begin < a.end && a.begin < s.end;
+        });
+        if (!overlaps) {
+            m_accepted.push_back(s);
+        }
+    }
+    std::sort(m_accepted.begin(), m_accepted.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+}
+
+void LineScrubber::appendReplacement(const Span& span, std::string_view value, std::string& out) {
+    const Category category = defaultCategory(span.kind);
+    if (category == Category::Secret) {
+        out += "[REDACTED:";
+        out += *span.label != '\0' ? span.label : "secret";
+        out += ']';
+        return;
+    }
+    if (m_engine.rules->actionFor(category) == Action::Redact) {
+        out += "[REDACTED:";
+        out += valueKindName(span.kind);
+        out += ']';
+        return;
+    }
+    out += m_engine.pseudonymizer->pseudonym(span.kind, value);
+}
+
+void LineScrubber::scrub(std::string_view line, std::int64_t lineNumber, std::string& out,
+                         const FindingCallback& onFinding, CategoryCounts& counts) {
+    collectSpans(line);
+    if (m_sink.spans().empty()) {
+        out.append(line);
+        return;
+    }
+    resolveOverlaps();
+    std::size_t pos = 0;
+    for (const Span& span : m_accepted) {
+        const std::string_view value = line.substr(span.begin, span.end - span.begin);
+        Category category = defaultCategory(span.kind);
+        Action action =
+            category == Category::Secret ? Action::Redact : m_engine.rules->actionFor(category);
+        if (category == Category::Secret && m_engine.rules->actionFor(category) == Action::Keep) {
+            action = Action::Keep;
+        }
+        if (action == Action::Keep || m_engine.rules->isKept(value)) {
+            continue;
+        }
+        out.append(line.substr(pos, span.begin - pos));
+        appendReplacement(span, value, out);
+        pos = span.end;
+        counts[static_cast<std::size_t>(category)] += 1;
+        if (onFinding) {
+            onFinding(Finding{lineNumber, span.begin, span.end - span.begin, category, span.kind,
+                              action, span.rule});
+        }
+    }
+    out.append(line.substr(pos));
+}
+
+} // namespace supportzip::core::scrub

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Scrubs one line: runs every detector, resolves overlaps (more certain detectors win, then the
+// longer span), applies the admin's action per category and writes the result.
+// One LineScrubber per thread and file; it reuses its buffers, so a line costs no allocation
+// once the buffers have grown.
+#pragma once
+
+#include "scrub/finding.h"
+#include "scrub/keyvaluedetector.h"
+#include "scrub/span.h"
+
+#include <string>
+#include <string_view>
+
+namespace supportzip::core::scrub {
+
+class KnownValueMatcher;
+class KnownValues;
+class Pseudonymizer;
+struct ScrubRules;
+
+// Shared by all files of one run. Pointers are borrowed; the owner outlives every scrubber.
+struct ScrubEngine {
+    const ScrubRules* rules = nullptr;
+    Pseudonymizer* pseudonymizer = nullptr;
+    KnownValues* learnInto = nullptr;           // learning pass: where learned values go
+    const KnownValueMatcher* matcher = nullptr; // scrubbing pass: learned values to replace
+};
+
+class LineScrubber final {
+public:
+    explicit LineScrubber(const ScrubEngine& engine);
+
+    // Appends the scrubbed line (without its line ending) to out. lineNumber is for findings.
+    void scrub(std::string_view line, std::int64_t lineNumber, std::string& out,
+               const FindingCallback& onFinding, CategoryCounts& counts);
+    // Resets per-file state (a multi-line secret never continues into another file).
+    void resetFileState() { m_keyValueState = {}; }
+
+private:
+    void collectSpans(std::string_view line);
+    void resolveOverlaps();
+    void appendReplacement(const Span& span, std::string_view value, std::string& out);
+
+    const ScrubEngine& m_engine;
+    std::string m_lower;
+    SpanSink m_sink;
+    std::vector<Span> m_accepted;
+    KeyValueState m_keyValueState;
+};
+
+} // namespace supportzip::core::scrub

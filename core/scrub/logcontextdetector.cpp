@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scrub/logcontextdetector.h"
+
+#include "scrub/charclass.h"
+
+#include <array>
+#include <string>
+
+namespace supportzip::core::scrub {
+namespace {
+
+using namespace chars;
+
+constexpr std::array<std::string_view, 36> kGenericUsers = {"anonymous",
+                                                            "admin",
+                                                            "administrator",
+                                                            "root",
+                                                            "system",
+                                                            "sysadmin",
+                                                            "jira",
+                                                            "confluence",
+                                                            "atlassian",
+                                                            "bamboo",
+                                                            "bitbucket",
+                                                            "crowd",
+                                                            "tomcat",
+                                                            "postgres",
+                                                            "mysql",
+                                                            "oracle",
+                                                            "sa",
+                                                            "user",
+                                                            "users",
+                                                            "guest",
+                                                            "test",
+                                                            "default",
+                                                            "service",
+                                                            "servicerunner",
+                                                            "null",
+                                                            "none",
+                                                            "unknown",
+                                                            "localhost",
+                                                            "nobody",
+                                                            "daemon",
+                                                            "www-data",
+                                                            "jira-software-users",
+                                                            "jira-administrators",
+                                                            "confluence-users",
+                                                            "confluence-administrators",
+                                                            "-"};
+
+constexpr std::array<std::string_view, 48> kNotProjectKeys = {
+    "UTF", "ISO", "SHA",  "CVE", "HTTP", "HTTPS", "TLS", "SSL", "RFC", "JDK",  "JVM",  "JRE",
+    "GC",  "API", "REST", "XML", "JSON", "URL",   "URI", "SQL", "UTC", "GMT",  "CET",  "CEST",
+    "PST", "EST", "ID",   "OK",  "AM",   "PM",    "NPE", "OOM", "AWS", "LDAP", "SMTP", "IMAP",
+    "POP", "DB",  "IO",   "UI",  "CPU",  "RAM",   "OS",  "MD",  "AES", "RSA",  "IPV",  "WIN"};
+
+constexpr std::array<std::string_view, 6> kLevels = {"TRACE", "DEBUG", "INFO",
+                                                     "WARN",  "ERROR", "FATAL"};
+
+template <std::size_t N>
+bool inList(const std::array<std::string_view, N>& list, std::string_view v) {
+    for (std::string_view s : list) {
+        if (s == v) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isRequestId(std::string_view t) {
+    // 480x1412x2: minute of day x request counter x concurrency.
+    int parts = 0;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const std::size_t s = i;
+        while (i < t.size() && isDigit(t[i])) {
+            ++i;
+        }
+        if (i == s) {
+            return false;
+        }
+        ++parts;
+        if (i < t.size()) {
+            if (t[i] != 'x') {
+                return false;
+            }
+            ++i;
+        }
+    }
+    return parts == 3;
+}
+
+void addUser(std::string_view line, std::size_t b, std::size_t e, SpanSink& sink,
+             const char* rule) {
+    const std::string_view v = line.substr(b, e - b);
+    if (e <= b || v == "-" || v == "anonymous" || v.substr(0, 9) == "[REDACTED") {
+        return;
+    }
+    sink.add(b, e, ValueKind::User, Certainty::Context, rule);
+    sink.learn(ValueKind::User, v);
+}
+
+// The user column sits before the request id in application and security logs, and after it
+// (followed by "[date") in access logs.
+void detectRequestIdColumns(std::string_view line, SpanSink& sink) {
+    std::size_t i = 0;
+    const std::size_t n = line.size();
+    while (i < n) {
+        while (i < n && line[i] == ' ') {
+            ++i;
+        }
+        std::size_t e = i;
+        while (e < n && line[e] != ' ') {
+            ++e;
+        }
+        const std::string_view tok = line.substr(i, e - i);
+        if (tok.size() >= 5 && isDigit(tok[0]) && isRequestId(tok)) {
+            // token before
+            if (i >= 2 && line[i - 1] == ' ' && line[i - 2] != ' ') {
+                std::size_t b = i - 1;
+                while (b > 0 && line[b - 1] != ' ') {
+                    --b;
+                }
+                const std::string_view prev = line.substr(b, i - 1 - b);
+                if (!inList(kLevels, prev) && prev.find(':') == std::string_view::npos) {
+                    addUser(line, b, i - 1, sink, "log.user-column");
+                }
+            }
+            // token after, when a [date] follows (access log)
+            std::size_t a = e + 1;
+            std::size_t ae = a;
+            while (ae < n && line[ae] != ' ') {
+                ++ae;
+            }
+            if (a < n && ae + 1 < n && line[ae + 1] == '[') {
+                addUser(line, a, ae, sink, "access.user-column");
+            }
+            return;
+        }
+        i = e;
+    }
+}
+
+// Confluence access log: "[03/Oct/2023:10:15:22 +0000] jnovak http-nio-8090-exec-7 ..."
+void detectConfluenceAccessUser(std::string_view line, SpanSink& sink) {
+    if (line.size() < 30 || line[0] != '[' || !isDigit(line[1]) || line[3] != '/') {
+        return;
+    }
+    const std::size_t close = line.find("] ");
+    if (close == std::string_view::npos || close > 40) {
+        return;
+    }
+    const std::size_t b = close + 2;
+    std::size_t e = b;
+    while (e < line.size() && line[e] != ' ') {
+        ++e;
+    }
+    addUser(line, b, e, sink, "access.confluence-user");
+}
+
+// "The user 'jnovak' has PASSED", "login : 'x' tried", "expired for user 'pkrause'".
+void detectQuotedUsers(std::string_view line, std::string_view lower, SpanSink& sink) {
+    for (std::string_view marker : {std::string_view("user '"), std::string_view("login : '"),
+                                    std::string_view("user \""), std::string_view("username '")}) {
+        std::size_t i = 0;
+        while ((i = lower.find(marker, i)) != std::string_view::npos) {
+            const std::size_t b = i + marker.size();
+            const char q = marker.back();
+            const std::size_t e = line.find(q, b);
+            if (e == std::string_view::npos) {
+                break;
+            }
+            addUser(line, b, e, sink, "log.quoted-user");
+            i = e;
+        }
+    }
+}
+
+std::size_t quotedValueEnd(std::string_view line, std::size_t b, char q) {
+    const std::size_t e = line.find(q, b);
+    return e == std::string_view::npos ? line.size() : e;
+}
+
+// Mail queue thread names and mail logs: To='..' Subject='..' FromName='..'.
+void detectMailFields(std::string_view line, SpanSink& sink) {
+    struct Field {
+        std::string_view name;
+        ValueKind kind;
+    };
+    static constexpr std::array<Field, 7> fields = {
+        Field{"To='", ValueKind::Email},      Field{"Cc='", ValueKind::Email},
+        Field{"Bcc='", ValueKind::Email},     Field{"From='", ValueKind::Email},
+        Field{"ReplyTo='", ValueKind::Email}, Field{"FromName='", ValueKind::PersonName},
+        Field{"Subject='", ValueKind::Text}};
+    for (const Field& f : fields) {
+        std::size_t i = line.find(f.name);
+        if (i == std::string_view::npos || (i > 0 && isAlnum(line[i - 1]))) {
+            continue;
+        }
+        std::size_t b = i + f.name.size();
+        std::size_t e = quotedValueEnd(line, b, '\'');
+        std::string_view v = line.substr(b, e - b);
+        if (v == "null" || v.empty()) {
+            continue;
+        }
+        if (f.kind == ValueKind::Email) {
+            continue; // the e-mail pattern handles addresses; a name-only value is below
+        }
+        if (f.kind == ValueKind::PersonName) {
+            // "Jana Novak (Jira)": the product suffix stays.
+            const std::size_t paren = v.rfind(" (");
+            if (paren != std::string_view::npos) {
+                e = b + paren;
+            }
+            sink.add(b, e, ValueKind::PersonName, Certainty::Context, "mail.from-name");
+            sink.learn(ValueKind::PersonName, line.substr(b, e - b));
+            continue;
+        }
+        // Subject: keep leading [PRODUCT] tags and (KEY-1) references, pseudonymize the rest.
+        while (b < e && (line[b] == '[' || line[b] == '(' || line[b] == ' ')) {
+            const char close = line[b] == '[' ? ']' : line[b] == '(' ? ')' : ' ';
+            const std::size_t c = close == ' ' ? b : line.find(close, b);
+            if (c == std::string_view::npos || c >= e) {
+                break;
+            }
+            b = c + 1;
+        }
+        while (b < e && line[b] == ' ') {
+            ++b;
+        }
+        sink.add(b, e, ValueKind::Text, Certainty::Context, "mail.subject");
+    }
+}
+
+std::size_t bareValueEnd(std::string_view line, std::size_t b) {
+    std::size_t e = b;
+    while (e < line.size() && !isSpace(line[e]) && line[e] != ')' && line[e] != '&' &&
+           line[e] != ',' && line[e] != '"' && line[e] != '\'' && line[e] != '%' &&
+           line[e] != ']') {
+        ++e;
+    }
+    return e;
+}
+
+// JQL/CQL clauses: user fields, text searches and project/space keys, plain or URL-encoded.
+void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink& sink) {
+    struct Field {
+        std::string_view name;
+        ValueKind kind;
+    };
+    static constexpr std::array<Field, 12> fields = {
+        Field{"assignee", ValueKind::User},      Field{"reporter", ValueKind::User},
+        Field{"creator", ValueKind::User},       Field{"watcher", ValueKind::User},
+        Field{"voter", ValueKind::User},         Field{"summary", ValueKind::Text},
+        Field{"text", ValueKind::Text},          Field{"description", ValueKind::Text},
+        Field{"comment", ValueKind::Text},       Field{"title", ValueKind::Text},
+        Field{"project", ValueKind::ProjectKey}, Field{"space", ValueKind::ProjectKey}};
+    static constexpr std::array<std::string_view, 8> operators = {
+        " = ", " ~ ", " != ", "%3d", "%20%3d%20", "%7e", "=", " in "};
+    for (const Field& f : fields) {
+        std::size_t i = 0;
+        while ((i = lower.find(f.name, i)) != std::string_view::npos) {
+            std::size_t p = i + f.name.size();
+            if (!wordStartsAt(lower, i) || (p < lower.size() && isAlnum(lower[p]))) {
+                i = p;
+                continue;
+            }
+            std::size_t opEnd = std::string_view::npos;
+            for (std::string_view op : operators) {
+                if (startsWith(lower, p, op)) {
+                    opEnd = p + op.size();
+                    break;
+                }
+            }
+            if (opEnd == std::string_view::npos) {
+                i = p;
+                continue;
+            }
+            std::size_t b = opEnd;
+            if (startsWith(lower, b, "(")) {
+                ++b;
+            }
+            std::size_t e;
+            if (b < line.size() && (line[b] == '"' || line[b] == '\'')) {
+                e = quotedValueEnd(line, b + 1, line[b]);
+                ++b;
+            } else if (startsWith(lower, b, "%22")) {
+                b += 3;
+                const std::size_t c = lower.find("%22", b);
+                e = c == std::string_view::npos ? bareValueEnd(line, b) : c;
+            } else {
+                e = bareValueEnd(line, b);
+            }
+            const std::string_view v = line.substr(b, e - b);
+            if (e > b && !isGenericValue(f.kind, v)) {
+                if (f.kind == ValueKind::ProjectKey) {
+                    sink.learn(ValueKind::ProjectKey, v);
+                } else {
+                    sink.add(b, e, f.kind, Certainty::Context, "query.value");
+                    if (f.kind == ValueKind::User) {
+                        sink.learn(ValueKind::User, v);
+                    }
+                }
+            }
+            i = e > i ? e : p;
+        }
+    }
+}
+
+bool isKeyChars(std::string_view v) {
+    if (v.size() < 2 || !isUpper(v[0])) {
+        return false;
+    }
+    for (char c : v) {
+        if (!isUpper(c) && !isDigit(c) && c != '_') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Learns the project key of "KEY-123" starting at b; returns the key length or 0.
+std::size_t learnIssueKeyAt(std::string_view line, std::size_t b, SpanSink& sink) {
+    std::size_t e = b;
+    while (e < line.size() && (isUpper(line[e]) || isDigit(line[e]) || line[e] == '_')) {
+        ++e;
+    }
+    if (e + 1 < line.size() && line[e] == '-' && isDigit(line[e + 1]) &&
+        isKeyChars(line.substr(b, e - b)) &&
+        !isGenericValue(ValueKind::ProjectKey, line.substr(b, e - b))) {
+        sink.learn(ValueKind::ProjectKey, line.substr(b, e - b));
+        return e - b;
+    }
+    return 0;
+}
+
+// Content paths: /browse/KEY-1, /projects/KEY, /display/KEY/Page+Title, /spaces/KEY/,
+// /rest/api/2/issue/KEY-1, personal spaces /display/~user/, attachment file names.
+void detectContentPaths(std::string_view line, SpanSink& sink) {
+    for (std::string_view marker :
+         {std::string_view("/browse/"), std::string_view("/issue/"), std::string_view("/portal/"),
+          std::string_view("issue "), std::string_view("(")}) {
+        std::size_t i = 0;
+        while ((i = line.find(marker, i)) != std::string_view::npos) {
+            std::size_t b = i + marker.size();
+            if (marker == "/portal/") { // /portal/3/SD-5012
+                while (b < line.size() && isDigit(line[b])) {
+                    ++b;
+                }
+                if (b < line.size() && line[b] == '/') {
+                    ++b;
+                }
+            }
+            learnIssueKeyAt(line, b, sink);
+            i = b;
+        }
+    }
+    for (std::string_view marker :
+         {std::string_view("/projects/"), std::string_view("/display/"),
+          std::string_view("/spaces/"), std::string_view("spaceKey="), std::string_view("pid=")}) {
+        std::size_t i = 0;
+        while ((i = line.find(marker, i)) != std::string_view::npos) {
+            const std::size_t b = i + marker.size();
+            std::size_t e = b;
+            while (e < line.size() && line[e] != '/' && line[e] != '?' && line[e] != '&' &&
+                   !isSpace(line[e]) && line[e] != '"' && line[e] != ';' && line[e] != ']') {
+                ++e;
+            }
+            const std::string_view key = line.substr(b, e - b);
+            if (key.size() > 1 && key[0] == '~') {
+                addUser(line, b + 1, e, sink, "path.personal-space");
+            } else if (isKeyChars(key) && !isGenericValue(ValueKind::ProjectKey, key)) {
+                sink.learn(ValueKind::ProjectKey, key);
+            }
+            // The page title segment after /display/KEY/ is content.
+            if (marker == "/display/" && e < line.size() && line[e] == '/') {
+                const std::size_t tb = e + 1;
+                const std::size_t te = bareValueEnd(line, tb);
+                if (te > tb) {
+                    sink.add(tb, te, ValueKind::Text, Certainty::Context, "path.page-title");
+                }
+            }
+            i = e;
+        }
+    }
+    std::size_t i = 0;
+    while ((i = line.find("/secure/attachment/", i)) != std::string_view::npos) {
+        std::size_t b = i + 19;
+        while (b < line.size() && isDigit(line[b])) {
+            ++b;
+        }
+        if (b < line.size() && line[b] == '/') {
+            const std::size_t e = bareValueEnd(line, b + 1);
+            sink.add(b + 1, e, ValueKind::Text, Certainty::Context, "path.attachment-name");
+        }
+        i = b;
+    }
+}
+
+// JIRAUSER10100 user keys; C:\Users\name\, /home/name/ and file:/C:/Users/name/ paths.
+void detectUserKeysAndHomes(std::string_view line, std::string_view lower, SpanSink& sink) {
+    std::size_t i = 0;
+    while ((i = line.find("JIRAUSER", i)) != std::string_view::npos) {
+        std::size_t e = i + 8;
+        while (e < line.size() && isDigit(line[e])) {
+            ++e;
+        }
+        if (e > i + 8 && wordEndsAt(line, e)) {
+            sink.add(i, e, ValueKind::User, Certainty::Context, "user-key");
+            sink.learn(ValueKind::User, line.substr(i, e - i));
+        }
+        i = e;
+    }
+    for (std::string_view marker :
+         {std::string_view("\\users\\"), std::string_view("/users/"), std::string_view("/home/")}) {
+        i = 0;
+        while ((i = lower.find(marker, i)) != std::string_view::npos) {
+            const std::size_t b = i + marker.size();
+            std::size_t e = b;
+            while (e < line.size() && line[e] != '\\' && line[e] != '/' && !isSpace(line[e]) &&
+                   line[e] != '"' && line[e] != '\'' && line[e] != ';' && line[e] != ':') {
+                ++e;
+            }
+            const bool windowsOrHome = marker != "/users/" || (i >= 2 && line[i - 1] == ':');
+            const std::string_view v = lower.substr(b, e - b);
+            if (windowsOrHome && e > b && !isGenericValue(ValueKind::User, v) && v != "public" &&
+                v != "default") {
+                addUser(line, b, e, sink, "path.user-home");
+            }
+            i = e;
+        }
+    }
+}
+
+} // namespace
+
+bool isGenericValue(ValueKind kind, std::string_view value) {
+    if (kind == ValueKind::ProjectKey) {
+        return inList(kNotProjectKeys, value) || !isKeyChars(value);
+    }
+    std::string lower;
+    lower.reserve(value.size());
+    for (char c : value) {
+        lower.push_back(toLower(c));
+    }
+    return inList(kGenericUsers, lower);
+}
+
+void detectLogContext(std::string_view line, std::string_view lower, SpanSink& sink) {
+    detectRequestIdColumns(line, sink);
+    detectConfluenceAccessUser(line, sink);
+    if (lower.find("user") != std::string_view::npos ||
+        lower.find("login") != std::string_view::npos) {
+        detectQuotedUsers(line, lower, sink);
+    }
+    if (line.find("='") != std::string_view::npos) {
+        detectMailFields(line, sink);
+    }
+    detectQueryClauses(line, lower, sink);
+    detectContentPaths(line, sink);
+    detectUserKeysAndHomes(line, lower, sink);
+}
+
+} // namespace supportzip::core::scrub

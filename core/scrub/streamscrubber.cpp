@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scrub/streamscrubber.h"
+
+#include <QBuffer>
+#include <QStringDecoder>
+
+#include <cstring>
+
+namespace supportzip::core::scrub {
+namespace {
+
+constexpr std::size_t kFlushBytes = 256 * 1024;
+constexpr qsizetype kBinaryProbe = 64 * 1024;
+
+bool looksBinary(const QByteArray& head) {
+    // NUL bytes do not occur in text files in any 8-bit encoding or UTF-8.
+    return std::memchr(head.constData(), 0, static_cast<std::size_t>(head.size())) != nullptr;
+}
+
+// Where to cut an over-long line: after the last blank in its first kMaxLineBytes, so a token is
+// rarely split; the place depends only on the line's content.
+std::size_t cutPoint(std::string_view pending) {
+    const std::size_t limit = StreamScrubber::kMaxLineBytes;
+    const std::size_t lastBlank = pending.substr(0, limit).find_last_of(" \t,;");
+    return (lastBlank != std::string_view::npos && lastBlank > limit / 2) ? lastBlank + 1 : limit;
+}
+
+bool isPemBoundary(std::string_view line, std::string_view what) {
+    const auto p = line.find(what);
+    return p != std::string_view::npos &&
+           line.find("-----", p + what.size()) != std::string_view::npos;
+}
+
+} // namespace
+
+StreamScrubber::StreamScrubber(const ScrubEngine& engine)
+    : m_line(engine) {
+}
+
+Expected<void> StreamScrubber::flush(QIODevice* out, bool force) {
+    if (out == nullptr || (!force && m_outBuffer.size() < kFlushBytes)) {
+        if (out == nullptr) {
+            m_outBuffer.clear();
+        }
+        return {};
+    }
+    const qint64 written = out->write(m_outBuffer.data(), static_cast<qint64>(m_outBuffer.size()));
+    if (written != static_cast<qint64>(m_outBuffer.size())) {
+        return makeError(
+            ErrorCode::WriteFailed,
+            QStringLiteral("writing the scrubbed copy failed: %1").arg(out->errorString()));
+    }
+    m_stats.bytesOut += written;
+    m_outBuffer.clear();
+    return {};
+}
+
+Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewline, QIODevice* out,
+                                           const FindingCallback& onFinding) {
+    const bool crlf = !line.empty() && line.back() == '\r';
+    if (crlf) {
+        line.remove_suffix(1);
+    }
+    ++m_stats.lines;
+    // A PEM block (private key, certificate) is removed whole: its lines carry nothing support
+    // needs and certificates name the organisation.
+    if (!m_inPem && isPemBoundary(line, "-----BEGIN ")) {
+        m_inPem = true;
+        const auto b = line.find("-----BEGIN ");
+        m_line.scrub(line.substr(0, b), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
+        m_outBuffer += "[REDACTED:pem-block]";
+        m_stats.counts[static_cast<std::size_t>(Category::Secret)] += 1;
+        if (onFinding) {
+            onFinding(Finding{m_stats.lines, static_cast<std::uint32_t>(b),
+                              static_cast<std::uint32_t>(line.size() - b), Category::Secret,
+                              ValueKind::Secret, Action::Redact, "pem.block"});
+        }
+        m_inPem = !isPemBoundary(line, "-----END ");
+    } else if (m_inPem) {
+        if (isPemBoundary(line, "-----END ")) {
+            m_inPem = false;
+            const auto e = line.find("-----", line.find("-----END ") + 9);
+            m_line.scrub(line.substr(e + 5), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
+        }
+        if (m_inPem) {
+            return {}; // lines inside the block vanish behind the one marker
+        }
+    } else {
+        m_line.scrub(line, m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
+    }
+    if (crlf) {
+        m_outBuffer += '\r';
+    }
+    if (hasNewline) {
+        m_outBuffer += '\n';
+    }
+    return flush(out, false);
+}
+
+// Emits every complete line of `pending`, and the first piece of any line longer than
+// kMaxLineBytes; what it emits depends only on the bytes, never on how they were read.
+Expected<void> StreamScrubber::drainLines(std::string& pending, QIODevice* out,
+                                          const FindingCallback& onFinding) {
+    std::size_t start = 0;
+    while (start < pending.size()) {
+        const std::size_t window = std::min(pending.size() - start, kMaxLineBytes + 1);
+        const void* nl = std::memchr(pending.data() + start, '\n', window);
+        const std::string_view rest = std::string_view(pending).substr(start);
+        Expected<void> ok;
+        if (nl != nullptr) {
+            const auto end =
+                static_cast<std::size_t>(static_cast<const char*>(nl) - pending.data());
+            ok = processLine(rest.substr(0, end - start), true, out, onFinding);
+            start = end + 1;
+        } else if (rest.size() > kMaxLineBytes) {
+            const std::size_t cut = cutPoint(rest);
+            ok = processLine(rest.substr(0, cut), false, out, onFinding);
+            start += cut;
+        } else {
+            break;
+        }
+        if (!ok) {
+            return ok;
+        }
+    }
+    pending.erase(0, start);
+    return {};
+}
+
+Expected<ScrubStats> StreamScrubber::run(QIODevice& in, QIODevice* out, qint64 maxBytes,
+                                         const CancelToken* cancel,
+                                         const FindingCallback& onFinding) {
+    m_stats = ScrubStats{};
+    m_line.resetFileState();
+    m_inPem = false;
+    QByteArray head = in.peek(kBinaryProbe);
+    std::optional<QStringDecoder> decoder;
+    if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF")) {
+        const bool le = head.startsWith("\xFF\xFE");
+        decoder.emplace(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        m_stats.encoding = le ? QStringLiteral("utf-16le") : QStringLiteral("utf-16be");
+        in.read(2); // the BOM
+        m_stats.bytesIn += 2;
+    } else if (looksBinary(head)) {
+        return makeError(ErrorCode::UnsupportedInput,
+                         QStringLiteral("binary content (NUL bytes): it cannot be scrubbed line by "
+                                        "line, so it is left out"));
+    }
+    std::string pending;
+    QByteArray chunk;
+    const qint64 limit = maxBytes >= 0 ? maxBytes : std::numeric_limits<qint64>::max();
+    while (m_stats.bytesIn < limit) {
+        if (cancel != nullptr && cancel->isCancelled()) {
+            return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+        }
+        chunk = in.read(std::min(kReadChunk, limit - m_stats.bytesIn));
+        if (chunk.isEmpty()) {
+            // A file that shrank or vanished ends early; a read error is reported, not skipped.
+            if (!in.atEnd() && !in.isSequential()) {
+                return makeError(ErrorCode::ReadFailed,
+                                 QStringLiteral("reading failed: %1").arg(in.errorString()));
+            }
+            break;
+        }
+        m_stats.bytesIn += chunk.size();
+        if (decoder) {
+            pending += QString(decoder->decode(chunk)).toStdString();
+        } else {
+            pending.append(chunk.constData(), static_cast<std::size_t>(chunk.size()));
+        }
+        if (auto ok = drainLines(pending, out, onFinding); !ok) {
+            return tl::unexpected(ok.error());
+        }
+    }
+    if (!pending.empty()) {
+        if (auto ok = processLine(pending, false, out, onFinding); !ok) {
+            return tl::unexpected(ok.error());
+        }
+    }
+    if (auto ok = flush(out, true); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    return m_stats;
+}
+
+std::string StreamScrubber::scrubText(const ScrubEngine& engine, std::string_view text,
+                                      CategoryCounts* counts) {
+    QByteArray input(text.data(), static_cast<qsizetype>(text.size()));
+    QBuffer in(&input);
+    in.open(QIODevice::ReadOnly);
+    QByteArray output;
+    QBuffer out(&output);
+    out.open(QIODevice::WriteOnly);
+    StreamScrubber scrubber(engine);
+    auto stats = scrubber.run(in, &out, -1, nullptr);
+    if (!stats) {
+        return {};
+    }
+    if (counts != nullptr) {
+        *counts = stats->counts;
+    }
+    return output.toStdString();
+}
+
+} // namespace supportzip::core::scrub

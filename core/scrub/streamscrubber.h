@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Streams one file through the LineScrubber with bounded memory: fixed-size reads, lines split
+// with memchr, lines longer than kMaxLineBytes cut into pieces at a content-determined place
+// (so the output never depends on how reads were chunked). CRLF stays CRLF, UTF-16 with a BOM is
+// transcoded to UTF-8, binary content is refused with a reason, PEM blocks are removed whole.
+#pragma once
+
+#include "common/error.h"
+#include "common/progress.h"
+#include "scrub/finding.h"
+#include "scrub/linescrubber.h"
+
+#include <QIODevice>
+
+namespace supportzip::core::scrub {
+
+struct ScrubStats {
+    std::int64_t bytesIn = 0;
+    std::int64_t bytesOut = 0;
+    std::int64_t lines = 0;
+    CategoryCounts counts{};
+    QString encoding = QStringLiteral("utf-8"); // as detected: utf-8 (or 8-bit), utf-16le, utf-16be
+};
+
+class StreamScrubber final {
+public:
+    static constexpr qint64 kReadChunk = 1 << 20;
+    static constexpr std::size_t kMaxLineBytes = 1 << 20;
+
+    explicit StreamScrubber(const ScrubEngine& engine);
+
+    // Reads `in` to its end, or to maxBytes (the size at the start, for growing files) and writes
+    // the scrubbed text to `out` (nullptr in the learning pass). Errors: UnsupportedInput for
+    // binary content, ReadFailed/WriteFailed for I/O, Cancelled when the token fires.
+    Expected<ScrubStats> run(QIODevice& in, QIODevice* out, qint64 maxBytes,
+                             const CancelToken* cancel, const FindingCallback& onFinding = {});
+
+    // Convenience for tests and the GUI's test line: scrubs a whole in-memory text.
+    static std::string scrubText(const ScrubEngine& engine, std::string_view text,
+                                 CategoryCounts* counts = nullptr);
+
+private:
+    Expected<void> processLine(std::string_view line, bool hasNewline, QIODevice* out,
+                               const FindingCallback& onFinding);
+    Expected<void> drainLines(std::string& pending, QIODevice* out,
+                              const FindingCallback& onFinding);
+    Expected<void> flush(QIODevice* out, bool force);
+
+    LineScrubber m_line;
+    ScrubStats m_stats;
+    std::string m_outBuffer;
+    std::string m_scratch;
+    bool m_inPem = false;
+};
+
+} // namespace supportzip::core::scrub

@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Fails when a file under core/ includes a GUI or Widgets header: the core must stay headless.
+file(GLOB_RECURSE sources "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp")
+set(offenders "")
+foreach(f IN LISTS sources)
+  file(STRINGS "${f}" hits REGEX "#include[ \t]*[<\"](QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QPainter|QColor|QIcon|QPixmap|QImage)[/>\"]")
+  if(hits)
+    list(APPEND offenders "${f}")
+  endif()
+endforeach()
+list(LENGTH sources count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "no core sources found under ${CORE_DIR}")
+endif()
+if(offenders)
+  message(FATAL_ERROR "core/ must not include GUI headers: ${offenders}")
+endif()
+message(STATUS "checked ${count} core files: no GUI includes")

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every detector on realistic lines: what must be removed and what must be kept, per row.
+#include "scrubtesthelpers.h"
+
+#include <QTest>
+
+using namespace supportzip;
+using namespace Qt::StringLiterals;
+
+class TestDetectors : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void scrubsLine_data();
+    void scrubsLine();
+    void keepsDiagnosticLines_data();
+    void keepsDiagnosticLines();
+    void propagatesLearnedValuesToOtherLines();
+    void pseudonymsAreConsistentAndShaped();
+    void customTermsAndAllowList();
+};
+
+void TestDetectors::scrubsLine_data() {
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QStringList>("removed");
+    QTest::addColumn<QStringList>("kept");
+
+    QTest::newRow("jira-log-mdc-user-ip-chain")
+        << u"2023-10-03 08:00:45,317+0000 http-nio-8080-exec-7 url: /login.jsp; user: jnovak INFO jnovak 480x1412x2 1x8k2qz 198.51.100.23,10.20.30.41 /login.jsp [c.a.jira.login.LoginLoggers] login : 'jnovak' tried to login successfully"_s
+        << QStringList{u"jnovak"_s, u"198.51.100.23"_s, u"10.20.30.41"_s}
+        << QStringList{u"2023-10-03 08:00:45,317+0000"_s,
+                       u"http-nio-8080-exec-7"_s,
+                       u"url: /login.jsp"_s,
+                       u"INFO"_s,
+                       u"480x1412x2"_s,
+                       u"[c.a.jira.login.LoginLoggers]"_s,
+                       u"tried to login successfully"_s};
+    QTest::newRow("jira-log-issue-key-in-url")
+        << u"2023-10-03 08:02:13,552+0000 http-nio-8080-exec-12 url: /rest/api/2/issue/OPS-1423/comment; user: m.oconnor ERROR m.oconnor 482x1533x3 zq7vd1 203.0.113.45 /rest/api/2/issue/OPS-1423/comment [c.a.j.rest.exception.ExceptionInterceptor] Returning internal server error in response"_s
+        << QStringList{u"m.oconnor"_s, u"OPS-1423"_s, u"203.0.113.45"_s}
+        << QStringList{u"/rest/api/2/issue/"_s, u"-1423/comment"_s, u"ERROR"_s, u"482x1533x3"_s,
+                       u"[c.a.j.rest.exception.ExceptionInterceptor]"_s};
+    QTest::newRow("mail-thread-name")
+        << u"2023-10-03 08:03:41,090+0000 Sending mailitem To='tomas.berg@kundenfirma.example' Subject='[JIRA] (SD-5012) Invoice 2023-0917 not received' From='null' FromName='Jana Novak (Jira)' Cc='null' Bcc='null' ReplyTo='null' InReplyTo='null' MimeType='text/html' Encoding='UTF-8' Multipart='null' MessageId='null' ERROR anonymous    [c.a.mail.queue.MailQueueImpl] Error occurred in sending e-mail: javax.mail.AuthenticationFailedException: 535 5.7.3 Authentication unsuccessful for svc-jira-mail@northwind-logistics.example"_s
+        << QStringList{u"tomas.berg@kundenfirma.example"_s, u"SD-5012"_s,
+                       u"Invoice 2023-0917 not received"_s, u"Jana Novak"_s,
+                       u"svc-jira-mail@northwind-logistics.example"_s}
+        << QStringList{u"Sending mailitem To='"_s,
+                       u"[JIRA]"_s,
+                       u"(Jira)"_s,
+                       u"MimeType='text/html'"_s,
+                       u"Encoding='UTF-8'"_s,
+                       u"javax.mail.AuthenticationFailedException"_s,
+                       u"535 5.7.3"_s,
+                       u"[c.a.mail.queue.MailQueueImpl]"_s};
+    QTest::newRow("jql-users-and-text")
+        << u"2023-10-03 08:05:02,774+0000 http-nio-8080-exec-3 url: /rest/api/2/search; user: pkrause WARN pkrause 485x1620x1 1ia9vad 10.20.30.52 /rest/api/2/search [c.a.j.bc.issue.search.DefaultSearchService] JQL query 'assignee = \"jnovak\" AND summary ~ \"Lohnabrechnung Meier\"' took 8123 ms"_s
+        << QStringList{u"pkrause"_s, u"jnovak"_s, u"Lohnabrechnung Meier"_s, u"10.20.30.52"_s}
+        << QStringList{u"assignee = \""_s, u"AND summary ~ \""_s, u"took 8123 ms"_s,
+                       u"[c.a.j.bc.issue.search.DefaultSearchService]"_s};
+    QTest::newRow("git-url-token-userinfo")
+        << u"2023-10-03 08:10:40,616+0000 bigbrassband-gitplugin-reindex-queue:thread - 1 ERROR      [c.b.jira.git.services.gitmanager.SingleGitManager] Error updating the repository (repoId=12): Authentication failed for 'https://deploy-bot:ghp_EXAMPLE0example0EXAMPLE0example0ABC@git.northwind-logistics.example/nwl/payroll-exporter.git'"_s
+        << QStringList{u"deploy-bot"_s, u"ghp_EXAMPLE0example0EXAMPLE0example0ABC"_s,
+                       u"git.northwind-logistics.example"_s}
+        << QStringList{u"bigbrassband-gitplugin-reindex-queue:thread - 1"_s,
+                       u"[c.b.jira.git.services.gitmanager.SingleGitManager]"_s, u"repoId=12"_s,
+                       u"https://"_s};
+    QTest::newRow("user-key-ipv6")
+        << u"2023-10-03 08:11:02,955+0000 http-nio-8080-exec-4 url: /secure/ViewProfile.jspa; user: JIRAUSER10100 INFO JIRAUSER10100 491x1799x1 k2mf0x 2001:db8::17 /secure/ViewProfile.jspa [c.a.j.web.action.user.ViewProfile] Profile viewed"_s
+        << QStringList{u"JIRAUSER10100"_s, u"2001:db8::17"_s}
+        << QStringList{u"/secure/ViewProfile.jspa"_s, u"491x1799x1"_s,
+                       u"[c.a.j.web.action.user.ViewProfile]"_s};
+    QTest::newRow("confluence-context-line")
+        << u" -- url: /display/OPS/Forklift+Sensor+Runbook | traceId: 5f2a9c1d0b7e4a31 | userName: jnovak | referer: https://wiki.northwind-logistics.example/display/~m.oconnor/Weekly+Notes | action: viewpage | page: 163841234"_s
+        << QStringList{u"Forklift+Sensor+Runbook"_s, u"jnovak"_s,
+                       u"wiki.northwind-logistics.example"_s, u"m.oconnor"_s, u"Weekly+Notes"_s}
+        << QStringList{u" -- url: /display/"_s, u"traceId: 5f2a9c1d0b7e4a31"_s,
+                       u"action: viewpage"_s, u"page: 163841234"_s};
+    QTest::newRow("ldap-dn-and-host")
+        << u"2023-10-03 10:17:44,902 INFO [ldap-sync-1] [atlassian.crowd.directory.DbCachingRemoteDirectory] synchroniseAll synchronisation for directory [ 163841 ] starting (Corporate AD ldap://ldap.nwl.internal:389, base DN OU=Staff,DC=nwl,DC=internal)"_s
+        << QStringList{u"ldap.nwl.internal"_s, u"OU=Staff"_s, u"DC=nwl"_s}
+        << QStringList{u"[ldap-sync-1]"_s,
+                       u"[atlassian.crowd.directory.DbCachingRemoteDirectory]"_s, u":389"_s,
+                       u"OU="_s, u"DC="_s};
+    QTest::newRow("security-password-as-user")
+        << u"2023-10-03 08:04:10,019+0000 http-nio-8080-exec-15 anonymous 484x1590x1 - 203.0.113.99 /rest/api/2/myself The user 'Wint3r!Harbor#42' has FAILED authentication.  Failure count equals 1"_s
+        << QStringList{u"Wint3r!Harbor#42"_s, u"203.0.113.99"_s}
+        << QStringList{u"anonymous 484x1590x1"_s,
+                       u"has FAILED authentication.  Failure count equals 1"_s};
+    QTest::newRow("access-log-os-password")
+        << u"10.20.30.11 493x1830x1 svc-backup [03/Oct/2023:08:13:40 +0000] \"GET /rest/api/2/serverInfo?os_username=svc-backup&os_password=Sp1nnaker-77 HTTP/1.1\" 200 512 14 \"-\" \"Java/17.0.8\" \"-\""_s
+        << QStringList{u"svc-backup"_s, u"Sp1nnaker-77"_s, u"10.20.30.11"_s}
+        << QStringList{u"493x1830x1"_s, u"[03/Oct/2023:08:13:40 +0000]"_s,
+                       u"/rest/api/2/serverInfo?os_username="_s, u"HTTP/1.1\" 200 512 14"_s,
+                       u"Java/17.0.8"_s};
+    QTest::newRow("access-log-encoded-jql")
+        << u"10.20.30.52 485x1620x1 pkrause [03/Oct/2023:08:05:02 +0000] \"GET /rest/api/2/search?jql=assignee%3Djnovak%20AND%20reporter%3Djana.novak%40northwind-logistics.example&maxResults=50 HTTP/1.1\" 200 48211 8123 \"-\" \"python-requests/2.31.0\" \"1ia9vad\""_s
+        << QStringList{u"pkrause"_s, u"jnovak"_s, u"jana.novak%40northwind-logistics.example"_s}
+        << QStringList{u"jql=assignee%3D"_s, u"maxResults=50"_s, u"python-requests/2.31.0"_s};
+    QTest::newRow("catalina-jvm-args")
+        << u"03-Oct-2023 07:58:12.004 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Command line argument: -Datlassian.recovery.password=R3cover-Me-Now!"_s
+        << QStringList{u"R3cover-Me-Now!"_s}
+        << QStringList{u"org.apache.catalina.startup.VersionLoggerListener.log"_s,
+                       u"Command line argument: -Datlassian.recovery.password="_s};
+    QTest::newRow("catalina-proxy-args")
+        << u"Command line argument: -Dhttps.proxyHost=proxy.nwl.internal -Dhttps.proxyUser=svc-proxy-jira -Dhttps.proxyPassword=Pr0xy!Pass -Dsome.api.token=abc123def -Xmx4096m"_s
+        << QStringList{u"proxy.nwl.internal"_s, u"svc-proxy-jira"_s, u"Pr0xy!Pass"_s,
+                       u"abc123def"_s}
+        << QStringList{u"-Dhttps.proxyHost="_s, u"-Dhttps.proxyUser="_s, u"-Xmx4096m"_s};
+    QTest::newRow("dbconfig-xml")
+        << u"    <url>jdbc:postgresql://db01.nwl.internal:5432/jiradb</url>\n    <username>jiradbuser</username>\n    <password>s3cr3t-DB-pa55</password>\n    <pool-max-size>40</pool-max-size>"_s
+        << QStringList{u"db01.nwl.internal"_s, u"jiradbuser"_s, u"s3cr3t-DB-pa55"_s}
+        << QStringList{u"jdbc:postgresql://"_s, u":5432/jiradb"_s,
+                       u"<pool-max-size>40</pool-max-size>"_s, u"<username>"_s, u"<password>"_s};
+    QTest::newRow("server-xml-attributes")
+        << u"<Connector port=\"8443\" keystorePass=\"Wint3r!Harbor#42\" proxyName=\"jira.northwind-logistics.example\" maxThreads=\"150\"/><Certificate certificateKeystorePassword=\"K3y-St0re\"/>"_s
+        << QStringList{u"Wint3r!Harbor#42"_s, u"jira.northwind-logistics.example"_s, u"K3y-St0re"_s}
+        << QStringList{u"port=\"8443\""_s, u"maxThreads=\"150\""_s, u"keystorePass=\""_s};
+    QTest::newRow("multiline-license")
+        << u"<property name=\"atlassian.license.message\">AAABbQ0ODAoPeNp9kV1PwjAUhu/7K5p4XdMOUSHpBa5VMWOQbahccZGsM2\nnVbpLzUf2xeeS7yPDa3Bdq9Jz5Xnf5O3s1tKzeNhTE0EqhJJXHDOGv4kLHpK2F\nX02ab</property>\n<property name=\"hibernate.dialect\">PostgreSQLDialect</property>"_s
+        << QStringList{u"AAABbQ0ODAoPeNp9kV1PwjAUhu"_s,
+                       u"nnVbpLzUf2xeeS7yPDa3Bdq9Jz5Xnf5O3s1tKzeNhTE0EqhJJXHDOGv4kLHpK2F"_s,
+                       u"X02ab"_s}
+        << QStringList{u"<property name=\"atlassian.license.message\">"_s, u"</property>"_s,
+                       u"PostgreSQLDialect"_s};
+    QTest::newRow("pem-block")
+        << u"jwt.private.key=\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\nabcdEFGH1234\n-----END PRIVATE KEY-----\nnext=1"_s
+        << QStringList{u"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7"_s, u"abcdEFGH1234"_s}
+        << QStringList{u"next=1"_s, u"[REDACTED:pem-block]"_s};
+    QTest::newRow("http-headers")
+        << u"Authorization: Bearer NzMxMDQ2OTE4MjI0OlBLfKRMZdF7Zna8nnrdp6JkNroc\nCookie: JSESSIONID=DEE505FCE3CA65FB44DCE328E54B89A1; atlassian.xsrf.token=BWP3-NZB2-6EDY-6C7K|4b7b9b1d|lin"_s
+        << QStringList{u"NzMxMDQ2OTE4MjI0OlBLfKRMZdF7Zna8nnrdp6JkNroc"_s,
+                       u"DEE505FCE3CA65FB44DCE328E54B89A1"_s, u"BWP3-NZB2-6EDY-6C7K"_s}
+        << QStringList{u"Authorization: Bearer "_s, u"Cookie: JSESSIONID="_s,
+                       u"atlassian.xsrf.token="_s};
+    QTest::newRow("tokens-and-cloud-keys")
+        << u"aws_access_key_id AKIAIOSFODNN7EXAMPLE token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqbm92YWsifQ.c2lnbmF0dXJlMTIz mac 3c:22:fb:12:ab:9e"_s
+        << QStringList{u"AKIAIOSFODNN7EXAMPLE"_s,
+                       u"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqbm92YWsifQ.c2lnbmF0dXJlMTIz"_s,
+                       u"3c:22:fb:12:ab:9e"_s}
+        << QStringList{u"aws_access_key_id"_s, u" mac "_s};
+    QTest::newRow("windows-user-path")
+        << u"Java Home: C:\\Users\\pkrause\\AppData\\Local\\jdk-17.0.8 and file:/C:/Users/m.oconnor/work"_s
+        << QStringList{u"pkrause"_s, u"m.oconnor"_s}
+        << QStringList{u"\\AppData\\Local\\jdk-17.0.8"_s, u"file:/C:/Users/"_s};
+    QTest::newRow("cluster-properties")
+        << u"jira.node.id=jira-node-a1\nehcache.listener.hostName=10.20.30.11\nehcache.listener.port=40001"_s
+        << QStringList{u"jira-node-a1"_s, u"10.20.30.11"_s}
+        << QStringList{u"jira.node.id="_s, u"ehcache.listener.port=40001"_s};
+    QTest::newRow("audit-json")
+        << u"{\"author\":{\"id\":\"JIRAUSER10100\",\"displayName\":\"Jana Novak\",\"type\":\"user\"},\"source\":\"198.51.100.23\",\"system\":\"https://jira.northwind-logistics.example\",\"auditType\":{\"action\":\"User updated\"}}"_s
+        << QStringList{u"JIRAUSER10100"_s, u"Jana Novak"_s, u"198.51.100.23"_s,
+                       u"jira.northwind-logistics.example"_s}
+        << QStringList{u"\"auditType\":{\"action\":\"User updated\"}"_s, u"\"type\":\"user\""_s};
+}
+
+void TestDetectors::scrubsLine() {
+    QFETCH(QString, line);
+    QFETCH(QStringList, removed);
+    QFETCH(QStringList, kept);
+    tests::TestEngine engine;
+    const QString out = QString::fromStdString(engine.scrub(line.toStdString()));
+    for (const QString& r : removed) {
+        QVERIFY2(!out.contains(r, Qt::CaseInsensitive),
+                 qPrintable(QStringLiteral("survived: %1\n in: %2").arg(r, out)));
+    }
+    for (const QString& k : kept) {
+        QVERIFY2(out.contains(k), qPrintable(QStringLiteral("damaged: %1\n in: %2").arg(k, out)));
+    }
+}
+
+void TestDetectors::keepsDiagnosticLines_data() {
+    QTest::addColumn<QString>("line");
+    QTest::newRow("stack-frame")
+        << u"\tat com.atlassian.jira.notification.DefaultNotificationManager.notifyWatcher(DefaultNotificationManager.java:214)"_s;
+    QTest::newRow("module-frame") << u"\tat java.base/java.lang.Thread.run(Thread.java:833)"_s;
+    QTest::newRow("lambda-frame")
+        << u"\tat com.atlassian.jira.web.Foo$$Lambda$1476/0x0000000800c5b440.apply(Unknown Source) [atlassian-core-7.0.2.jar:?]"_s;
+    QTest::newRow("gc-line")
+        << u"[2023-10-03T08:01:12.345+0000][3.214s] GC(12) Pause Young (Normal) (G1 Evacuation Pause) 512M->128M(2048M) 23.456ms"_s;
+    QTest::newRow("versions")
+        << u"Server version name: Apache Tomcat/9.0.82 JVM Version: 17.0.8+7 Jira 8.20.10 java 1.8.0_392"_s;
+    QTest::newRow("thread-dump-header")
+        << u"\"Caesium-1-4\" #212 daemon prio=5 os_prio=0 cpu=123.45ms elapsed=3600.12s tid=0x00007f3c2c1d2800 nid=0x1a2b waiting on condition  [0x00007f3bf1dfe000]"_s;
+    QTest::newRow("loopback-and-public")
+        << u"Connecting to 127.0.0.1:8005 and ::1, binding 0.0.0.0, see https://confluence.atlassian.com/x/abc and http://www.apache.org/licenses/ on localhost"_s;
+    QTest::newRow("plugin-keys")
+        << u"Plugin system started: com.atlassian.jira.plugins.jira-slack-server-integration-plugin net.kentcom.confluence-blog-tools com.k15t.scroll.scroll-platform"_s;
+    QTest::newRow("not-keys")
+        << u"Encoding UTF-8 ISO-8859-1 SHA-256 CVE-2021-44228 HTTP-1 charset"_s;
+    QTest::newRow("files")
+        << u"Loaded /opt/atlassian/jira/bin/setenv.sh and log4j.properties and catalina.out"_s;
+    QTest::newRow("exception")
+        << u"java.lang.IllegalStateException: Could not notify watcher; nested exception is org.springframework.dao.DataAccessResourceFailureException"_s;
+}
+
+void TestDetectors::keepsDiagnosticLines() {
+    QFETCH(QString, line);
+    tests::TestEngine engine;
+    core::scrub::CategoryCounts counts{};
+    const QString out = QString::fromStdString(engine.scrub(line.toStdString(), &counts));
+    QCOMPARE(out, line);
+    for (auto c : counts) {
+        QCOMPARE(c, 0);
+    }
+}
+
+void TestDetectors::propagatesLearnedValuesToOtherLines() {
+    tests::TestEngine engine;
+    // "pkrause" is learned from the user field on line 2 and replaced on line 1 as well; the
+    // project key HR is learned from /browse/ and replaced in free text.
+    const std::string text =
+        "Session expired for pkrause while reindexing HR-77 on node jira-node-a1\n"
+        "2023-10-03 08:05:02,774+0000 http-nio-8080-exec-3 url: /browse/HR-77; user: pkrause WARN "
+        "pkrause 485x1620x1 1ia9vad - /browse/HR-77 [c.a.j.Foo] x\n"
+        "jira.node.id=jira-node-a1\n";
+    const QString out = QString::fromStdString(engine.scrub(text));
+    QVERIFY2(!out.contains(QStringLiteral("pkrause")), qPrintable(out));
+    QVERIFY2(!out.contains(QStringLiteral("HR-77")), qPrintable(out));
+    QVERIFY2(!out.contains(QStringLiteral("jira-node-a1")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("Session expired for user-")));
+    QVERIFY(out.contains(QStringLiteral("-77 on node node-")));
+}
+
+void TestDetectors::pseudonymsAreConsistentAndShaped() {
+    core::scrub::Pseudonymizer p(QByteArray(32, 'k'));
+    using core::scrub::ValueKind;
+    const std::string a = p.pseudonym(ValueKind::User, "jnovak");
+    QCOMPARE(p.pseudonym(ValueKind::User, "JNovak"), a); // case-insensitive users
+    QVERIFY(a.rfind("user-", 0) == 0);
+    QVERIFY(p.pseudonym(ValueKind::Email, "a@b.example").find("@example.invalid") !=
+            std::string::npos);
+    QVERIFY(p.pseudonym(ValueKind::Host, "db01.nwl.internal").find(".example.invalid") !=
+            std::string::npos);
+    const std::string ip1 = p.pseudonym(ValueKind::Ipv4, "10.20.30.11");
+    const std::string ip2 = p.pseudonym(ValueKind::Ipv4, "10.20.30.41");
+    const std::string ip3 = p.pseudonym(ValueKind::Ipv4, "10.20.31.41");
+    QCOMPARE(ip1.substr(0, ip1.rfind('.')),
+             ip2.substr(0, ip2.rfind('.'))); // same /24 stays together
+    QVERIFY(ip1.substr(0, ip1.rfind('.')) != ip3.substr(0, ip3.rfind('.')));
+    QVERIFY(ip1 != ip2);
+    const std::string key = p.pseudonym(ValueKind::ProjectKey, "OPS");
+    QCOMPARE(key.size(), std::size_t(3));
+    for (char c : key) {
+        QVERIFY(c >= 'A' && c <= 'Z');
+    }
+    core::scrub::Pseudonymizer other(QByteArray(32, 'x'));
+    QVERIFY(other.pseudonym(ValueKind::User, "jnovak") != a); // the key matters
+    QCOMPARE(p.mapping().size(), std::size_t(7));
+}
+
+void TestDetectors::customTermsAndAllowList() {
+    tests::TestEngine engine;
+    engine.known.add(core::scrub::ValueKind::Term, "Northwind");
+    engine.rules.keep << QStringLiteral("10.20.30.41");
+    const QString out = QString::fromStdString(
+        engine.scrub("Northwind Logistics server 10.20.30.41 and 10.20.30.42\n"));
+    QVERIFY2(!out.contains(QStringLiteral("Northwind")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("10.20.30.41")), qPrintable(out));
+    QVERIFY2(!out.contains(QStringLiteral("10.20.30.42")), qPrintable(out));
+}
+
+QTEST_GUILESS_MAIN(TestDetectors)
+#include "tst_detectors.moc"
