@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+
+#include "exitcode.h"
+#include "pipeline/collectjob.h"
+#include "scrub/category.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace supportzip::cli {
+namespace {
+
+// "7d", "12h", or an ISO date.
+QDateTime parseSince(const QString& text) {
+    static const QRegularExpression relative(QStringLiteral("^(\\d+)([dh])$"));
+    if (const auto m = relative.match(text); m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        return QDateTime::currentDateTimeUtc().addSecs(
+            -n * (m.captured(2) == QStringLiteral("d") ? 86400 : 3600));
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) {
+        t = QDate::fromString(text, Qt::ISODate).startOfDay(Qt::UTC);
+    }
+    return t;
+}
+
+// "100M", "2G", "512k", "1048576".
+qint64 parseSize(const QString& text, bool* ok) {
+    static const QRegularExpression re(QStringLiteral("^(\\d+)([kKmMgG]?)[bB]?$"));
+    const auto m = re.match(text);
+    *ok = m.hasMatch();
+    if (!*ok) {
+        return 0;
+    }
+    const QString unit = m.captured(2).toLower();
+    const qint64 mult = unit == QStringLiteral("k")   ? 1024
+                        : unit == QStringLiteral("m") ? 1024 * 1024
+                        : unit == QStringLiteral("g") ? 1024LL * 1024 * 1024
+                                                      : 1;
+    return m.captured(1).toLongLong() * mult;
+}
+
+QString findingsLine(const core::scrub::CategoryCounts& counts) {
+    QStringList parts;
+    for (std::size_t i = 0; i < core::scrub::kCategoryCount; ++i) {
+        const auto n = core::scrub::categoryName(static_cast<core::scrub::Category>(i));
+        parts << QStringLiteral("%1 %2").arg(counts[i]).arg(
+            QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size())));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString CollectCommand::name() const {
+    return QStringLiteral("collect");
+}
+QString CollectCommand::description() const {
+    return QStringLiteral("Collect, scrub and bundle the diagnostics of an installation.");
+}
+
+void CollectCommand::addOptions(QCommandLineParser& p) const {
+    p.addOption({QStringLiteral("install"),
+                 QStringLiteral("Installation folder (e.g. /opt/atlassian/jira)."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("home"),
+                 QStringLiteral("Home folder (e.g. /var/atlassian/application-data/jira)."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("out"),
+                 QStringLiteral("Bundle file to write, or a folder for the default name."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("consent"),
+                 QStringLiteral("Your consent to send the bundle: \"NAME <EMAIL>\". Required."),
+                 QStringLiteral("NAME <EMAIL>")});
+    p.addOption({QStringLiteral("recipient"),
+                 QStringLiteral("Who receives the bundle (vendor or team)."),
+                 QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("ticket"), QStringLiteral("The support ticket the bundle is for."),
+                 QStringLiteral("KEY")});
+    p.addOption(
+        {QStringLiteral("delete-by"),
+         QStringLiteral("Date by which the recipient should delete the bundle (YYYY-MM-DD)."),
+         QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("since"),
+                 QStringLiteral("Only logs written since (7d, 12h or a date)."),
+                 QStringLiteral("WHEN")});
+    p.addOption({QStringLiteral("max-file-size"),
+                 QStringLiteral("Keep only the newest part of larger logs (e.g. 100M)."),
+                 QStringLiteral("SIZE")});
+    p.addOption({QStringLiteral("exclude"),
+                 QStringLiteral("Leave out a category (bundle folder), repeatable."),
+                 QStringLiteral("CATEGORY")});
+    p.addOption({QStringLiteral("rules"),
+                 QStringLiteral("Rules file (JSON) with actions, terms and keep list."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("term"),
+                 QStringLiteral("Custom term to pseudonymize everywhere, repeatable."),
+                 QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("keep"), QStringLiteral("Value never to touch, repeatable."),
+                 QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("vault"),
+                 QStringLiteral("Folder of the local vault (pseudonym key and mapping)."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
+                 QStringLiteral("N")});
+}
+
+int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) const {
+    core::pipeline::CollectRequest r;
+    r.installDir = p.value(QStringLiteral("install"));
+    r.homeDir = p.value(QStringLiteral("home"));
+    r.outputPath = p.value(QStringLiteral("out"));
+    if (r.installDir.isEmpty() && r.homeDir.isEmpty()) {
+        ctx.err << "supportzip collect: pass --install DIR and/or --home DIR (see 'supportzip "
+                   "detect')\n";
+        return ExitCode::Usage;
+    }
+    if (!p.isSet(QStringLiteral("consent"))) {
+        ctx.err << "supportzip collect: refusing to write a bundle without consent. Review what "
+                   "will be sent, then pass --consent \"NAME <EMAIL>\"\n";
+        return ExitCode::Usage;
+    }
+    if (!core::bundle::parseConsentIdentity(p.value(QStringLiteral("consent")), &r.consent)) {
+        ctx.err
+            << "supportzip collect: --consent must look like \"Jana Novak <jana@example.com>\"\n";
+        return ExitCode::Usage;
+    }
+    r.consent.recipient = p.value(QStringLiteral("recipient"));
+    r.consent.ticket = p.value(QStringLiteral("ticket"));
+    if (p.isSet(QStringLiteral("delete-by"))) {
+        r.consent.deleteBy = QDate::fromString(p.value(QStringLiteral("delete-by")), Qt::ISODate);
+        if (!r.consent.deleteBy.isValid()) {
+            ctx.err << "supportzip collect: --delete-by needs a date like 2026-12-31\n";
+            return ExitCode::Usage;
+        }
+    }
+    if (p.isSet(QStringLiteral("since"))) {
+        r.collection.since = parseSince(p.value(QStringLiteral("since")));
+        if (!r.collection.since.isValid()) {
+            ctx.err << "supportzip collect: --since needs 7d, 12h or a date like 2026-11-01\n";
+            return ExitCode::Usage;
+        }
+    }
+    if (p.isSet(QStringLiteral("max-file-size"))) {
+        bool ok = false;
+        r.maxFileSize = parseSize(p.value(QStringLiteral("max-file-size")), &ok);
+        if (!ok) {
+            ctx.err << "supportzip collect: --max-file-size needs a size like 100M\n";
+            return ExitCode::Usage;
+        }
+    }
+    r.collection.excludeCategories = p.values(QStringLiteral("exclude"));
+    r.rulesFile = p.value(QStringLiteral("rules"));
+    r.terms = p.values(QStringLiteral("term"));
+    r.keep = p.values(QStringLiteral("keep"));
+    r.vaultDir = p.value(QStringLiteral("vault"));
+    r.threads = p.value(QStringLiteral("threads")).toInt();
+
+    core::pipeline::CollectJob job(r);
+    const bool showProgress = ctx.errIsTerminal && !p.isSet(QStringLiteral("quiet"));
+    auto result = job.run([&](const core::Progress& pr) {
+        if (ctx.interrupted != nullptr && ctx.interrupted->load()) {
+            job.requestCancel();
+        }
+        if (showProgress) {
+            const int pct = pr.total > 0 ? static_cast<int>(100 * pr.done / pr.total) : 0;
+            ctx.err << "\r" << pr.stage.leftJustified(10) << QString::number(pct).rightJustified(3)
+                    << "%" << Qt::flush;
+        }
+    });
+    if (showProgress) {
+        ctx.err << "\r" << QString(20, u' ') << "\r";
+    }
+    if (!result) {
+        ctx.err << "supportzip collect: " << result.error().toString() << "\n";
+        return result.error().code == core::ErrorCode::Cancelled ? ExitCode::Cancelled
+                                                                 : ExitCode::Failure;
+    }
+    for (const auto& s : result->skipped) {
+        ctx.err << "supportzip collect: skipped " << s.path << ": " << s.message << "\n";
+    }
+    ctx.out << result->bundlePath << "\n";
+    ctx.out << QStringLiteral("%1 %2: %3 files, %4 left out, findings: %5\n")
+                   .arg(result->installation.productName, result->installation.version)
+                   .arg(result->filesCollected)
+                   .arg(result->leftOut + result->skipped.size())
+                   .arg(findingsLine(result->findings));
+    return ExitCode::Success;
+}
+
+} // namespace supportzip::cli

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+
+namespace supportzip::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands() {
+    std::vector<std::unique_ptr<Command>> list;
+    list.push_back(std::make_unique<DetectCommand>());
+    list.push_back(std::make_unique<CollectCommand>());
+    list.push_back(std::make_unique<RulesCommand>());
+    list.push_back(std::make_unique<UnmaskCommand>());
+    return list;
+}
+
+} // namespace supportzip::cli

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writes a bundle atomically: a temporary file in the destination folder, compressed with
+// libzip, read back and checked against the expected SHA-256 of every member, then renamed into
+// place. On any error or cancel nothing is left behind.
+#pragma once
+
+#include "common/error.h"
+#include "common/progress.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace supportzip::core::bundle {
+
+struct BundleEntry {
+    QString path;       // member name inside the zip ("application-logs/atlassian-jira.log")
+    QString stagedFile; // read from this file, or
+    QByteArray data;    // from these bytes when stagedFile is empty
+    QString sha256;     // expected hex digest of the stored bytes (checked after writing)
+};
+
+struct WrittenBundle {
+    QString path;
+    qint64 size = 0;
+    QString sha256; // of the whole bundle file
+};
+
+// Entries are written in the given order with mtime as every member's time, so the same input
+// gives a byte-identical file. Errors: WriteFailed (disk full, permissions), Cancelled,
+// VerificationFailed when the read-back differs. `finalPath` must not exist.
+Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<BundleEntry>& entries,
+                                    const QDateTime& mtime, const CancelToken* cancel,
+                                    const ProgressCallback& progress);
+
+QString sha256OfFile(const QString& path);
+
+} // namespace supportzip::core::bundle

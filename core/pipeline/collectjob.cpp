@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/collectjob.h"
+
+#include "bundle/bundlewriter.h"
+#include "discovery/discovery.h"
+#include "logging/logging.h"
+#include "pipeline/bundletexts.h"
+#include "pipeline/filescrub.h"
+#include "scrub/knownvalues.h"
+#include "scrub/pseudonymizer.h"
+#include "scrub/rules.h"
+#include "vault/vault.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <atomic>
+#include <numeric>
+
+namespace supportzip::core::pipeline {
+namespace {
+
+struct FileOutcome {
+    Expected<StagedFile> staged = tl::unexpected(Error{});
+};
+
+Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
+    auto rules = scrub::loadDefaultRules();
+    if (rules && !r.rulesFile.isEmpty()) {
+        rules = scrub::applyRulesFile(*rules, r.rulesFile);
+    }
+    if (rules) {
+        rules->customTerms += r.terms;
+        rules->keep += r.keep;
+    }
+    return rules;
+}
+
+QString scrubbedText(const scrub::ScrubEngine& engine, const QString& text) {
+    return QString::fromStdString(scrub::StreamScrubber::scrubText(engine, text.toStdString()));
+}
+
+QStringList actionsText(const scrub::ScrubRules& rules) {
+    QStringList out;
+    for (std::size_t i = 0; i < scrub::kCategoryCount; ++i) {
+        const auto c = scrub::categoryName(static_cast<scrub::Category>(i));
+        const auto a = scrub::actionName(rules.actions[i]);
+        out << QString::fromLatin1(c.data(), static_cast<qsizetype>(c.size())) + u'=' +
+                   QString::fromLatin1(a.data(), static_cast<qsizetype>(a.size()));
+    }
+    return out;
+}
+
+// Runs fn(i) for every file index on the pool, in parallel, stopping early on cancel.
+template <typename Fn> void forEachFile(QThreadPool& pool, qsizetype count, Fn fn) {
+    QList<qsizetype> indices(count);
+    std::iota(indices.begin(), indices.end(), 0);
+    QtConcurrent::blockingMap(&pool, indices, fn);
+}
+
+} // namespace
+
+CollectJob::CollectJob(CollectRequest request)
+    : m_request(std::move(request)) {
+}
+
+QString CollectJob::defaultBundleName(const QString& product, const QDateTime& created) {
+    return QStringLiteral("supportzip-%1-%2.zip")
+        .arg(product, created.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")));
+}
+
+Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallback) {
+    auto log = logging::logger("supportzip.core.pipeline");
+    ProgressThrottle progress(progressCallback);
+    const CollectRequest& r = m_request;
+    if (r.consent.name.isEmpty() || r.consent.email.isEmpty()) {
+        return makeError(
+            ErrorCode::ConsentMissing,
+            QStringLiteral("writing a bundle needs the admin's consent: pass --consent \"NAME "
+                           "<EMAIL>\" after reviewing what will be sent (supportzip preview)"));
+    }
+    progress.report({QStringLiteral("discover"), {}, 0, 0}, true);
+    auto installation = discovery::describeInstallation(r.installDir, r.homeDir);
+    if (!installation) {
+        return tl::unexpected(installation.error());
+    }
+    const QDateTime created =
+        r.created.isValid() ? r.created.toUTC() : QDateTime::currentDateTimeUtc();
+    QString outputPath = r.outputPath;
+    if (outputPath.isEmpty() || QFileInfo(outputPath).isDir()) {
+        const QString dir = outputPath.isEmpty() ? QDir::currentPath() : outputPath;
+        outputPath =
+            dir + u'/' + defaultBundleName(discovery::productId(installation->product), created);
+    }
+    if (QFileInfo::exists(outputPath)) {
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the output file already exists; choose another name or remove it"),
+            outputPath);
+    }
+    auto rules = buildRules(r);
+    if (!rules) {
+        return tl::unexpected(rules.error());
+    }
+    vault::Vault vault(r.vaultDir);
+    auto key = vault.loadOrCreateKey();
+    if (!key) {
+        return tl::unexpected(key.error());
+    }
+    progress.report({QStringLiteral("inventory"), {}, 0, 0}, true);
+    auto inventory = collect::buildInventory(*installation, r.collection, &m_cancel);
+    if (!inventory) {
+        return tl::unexpected(inventory.error());
+    }
+    const QList<collect::CollectedFile>& files = inventory->files;
+
+    scrub::Pseudonymizer pseudonymizer(*key);
+    scrub::KnownValues known;
+    for (const QString& term : rules->customTerms) {
+        known.add(scrub::ValueKind::Term, term.toStdString());
+    }
+    QThreadPool pool;
+    if (r.threads > 0) {
+        pool.setMaxThreadCount(r.threads);
+    }
+    const qint64 totalBytes =
+        std::accumulate(files.begin(), files.end(), qint64(0),
+                        [](qint64 s, const collect::CollectedFile& f) { return s + f.size; });
+
+    // Pass 1: learn values that are certain (users in user fields, nodes, keys...).
+    const scrub::ScrubEngine learnEngine{&*rules, &pseudonymizer, &known, nullptr};
+    std::atomic<qint64> done{0};
+    forEachFile(pool, files.size(), [&](qsizetype i) {
+        if (m_cancel.isCancelled()) {
+            return;
+        }
+        (void)scrubCollectedFile(files[i], learnEngine, QString(), r.maxFileSize, &m_cancel);
+        progress.report(
+            {QStringLiteral("learn"), files[i].sourcePath, done += files[i].size, totalBytes});
+    });
+    if (m_cancel.isCancelled()) {
+        return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
+    }
+    const scrub::KnownValueMatcher matcher(known);
+    log->info("learned {} values to replace everywhere", known.size());
+
+    // Pass 2: scrub every file into the staging folder next to the output.
+    QTemporaryDir staging(QFileInfo(outputPath).absolutePath() +
+                          QStringLiteral("/.supportzip-staging-XXXXXX"));
+    if (!staging.isValid()) {
+        return makeError(ErrorCode::WriteFailed,
+                         QStringLiteral("cannot create a staging folder next to the output: %1")
+                             .arg(staging.errorString()),
+                         outputPath);
+    }
+    const scrub::ScrubEngine engine{&*rules, &pseudonymizer, nullptr, &matcher};
+    std::vector<FileOutcome> outcomes(static_cast<std::size_t>(files.size()));
+    done = 0;
+    forEachFile(pool, files.size(), [&](qsizetype i) {
+        if (m_cancel.isCancelled()) {
+            outcomes[static_cast<std::size_t>(i)].staged =
+                makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+            return;
+        }
+        outcomes[static_cast<std::size_t>(i)].staged = scrubCollectedFile(
+            files[i], engine, staging.filePath(QString::number(i)), r.maxFileSize, &m_cancel);
+        progress.report(
+            {QStringLiteral("scrub"), files[i].sourcePath, done += files[i].size, totalBytes});
+    });
+    if (m_cancel.isCancelled()) {
+        return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
+    }
+
+    CollectSummary summary;
+    summary.installation = *installation;
+    bundle::Manifest& manifest = summary.manifest;
+    manifest.toolVersion = QStringLiteral(SUPPORTZIP_VERSION);
+    manifest.created = created;
+    manifest.sourceKind = QStringLiteral("installation");
+    manifest.product = discovery::productId(installation->product);
+    manifest.productName = installation->productName;
+    manifest.version = installation->version;
+    manifest.node = installation->nodeId.isEmpty()
+                        ? QString()
+                        : QString::fromStdString(pseudonymizer.pseudonym(
+                              scrub::ValueKind::Node, installation->nodeId.toStdString()));
+    manifest.dataCenter = installation->dataCenter;
+    manifest.databaseType = installation->databaseType;
+    manifest.platform = QSysInfo::kernelType() + u'-' + QSysInfo::currentCpuArchitecture();
+    manifest.rulesVersion = rules->version;
+    for (const scrub::RuleInfo& ri : rules->builtIn) {
+        manifest.rules << ri.id;
+    }
+    manifest.categoryActions = actionsText(*rules);
+    manifest.consent = r.consent;
+    if (!manifest.consent.time.isValid()) {
+        manifest.consent.time = created;
+    }
+    if (manifest.consent.statement.isEmpty()) {
+        manifest.consent.statement = bundle::consentStatement(r.consent.recipient);
+    }
+
+    QList<bundle::BundleEntry> entries;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const collect::CollectedFile& f = files[i];
+        const auto& outcome = outcomes[static_cast<std::size_t>(i)].staged;
+        const QString shownPath = scrubbedText(engine, f.root + u'/' + f.relativePath);
+        if (!outcome) {
+            if (outcome.error().code == ErrorCode::WriteFailed) {
+                return tl::unexpected(outcome.error()); // a full disk stops the run
+            }
+            summary.skipped.append(
+                {f.sourcePath, QStringLiteral("skipped"), outcome.error().message});
+            manifest.leftOut.append({shownPath, false, outcome.error().message});
+            continue;
+        }
+        bundle::ManifestFile mf{
+            f.bundlePath,         shownPath,       f.category,         outcome->sizeBefore,
+            outcome->sizeAfter,   outcome->sha256, outcome->truncated, outcome->stats.encoding,
+            outcome->stats.counts};
+        manifest.files.append(mf);
+        entries.append({f.bundlePath, outcome->stagedPath, {}, outcome->sha256});
+    }
+    for (const collect::LeftOutItem& l : inventory->leftOut) {
+        manifest.leftOut.append(
+            {scrubbedText(engine, l.root + u'/' + l.relativePath), l.folder, l.reason});
+    }
+    const QByteArray facts = scrubbedText(engine, systemFacts(*installation)).toUtf8();
+    const QString factsSha =
+        QString::fromLatin1(QCryptographicHash::hash(facts, QCryptographicHash::Sha256).toHex());
+    manifest.files.append({QStringLiteral("system/system-facts.txt"),
+                           QStringLiteral("(generated)"),
+                           QStringLiteral("system"),
+                           facts.size(),
+                           facts.size(),
+                           factsSha,
+                           false,
+                           QStringLiteral("utf-8"),
+                           {}});
+    entries.append({QStringLiteral("system/system-facts.txt"), {}, facts, factsSha});
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+    const QByteArray readme = bundleReadme(manifest).toUtf8();
+    const QByteArray manifestJson =
+        QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Indented);
+    entries.prepend({QStringLiteral("manifest.json"), {}, manifestJson, {}});
+    entries.prepend({QStringLiteral("README.txt"), {}, readme, {}});
+
+    progress.report({QStringLiteral("write"), outputPath, 0, 1000}, true);
+    auto written = bundle::writeBundle(outputPath, entries, created, &m_cancel, progressCallback);
+    if (!written) {
+        return tl::unexpected(written.error());
+    }
+    if (auto ok = vault.recordMapping(pseudonymizer.mapping(), QFileInfo(outputPath).fileName());
+        !ok) {
+        log->warn("the local mapping could not be written: {}", ok.error().message.toStdString());
+    }
+    summary.bundlePath = written->path;
+    summary.bundleSize = written->size;
+    summary.bundleSha256 = written->sha256;
+    summary.filesCollected = static_cast<int>(manifest.files.size());
+    summary.findings = manifest.totalFindings();
+    summary.leftOut = static_cast<int>(inventory->leftOut.size());
+    summary.vaultDirectory = vault.directory();
+    progress.report({QStringLiteral("done"), outputPath, 1000, 1000}, true);
+    return summary;
+}
+
+} // namespace supportzip::core::pipeline

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One collection job: discover -> inventory -> learn -> scrub (per file, in parallel) -> write
+// the bundle -> record the mapping in the local vault. run() is synchronous and thread-agnostic:
+// the CLI calls it directly, the GUI on a worker thread with requestCancel() wired to Cancel.
+#pragma once
+
+#include "bundle/manifest.h"
+#include "collect/inventory.h"
+#include "common/error.h"
+#include "common/progress.h"
+#include "discovery/installation.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace supportzip::core::pipeline {
+
+struct CollectRequest {
+    QString installDir;
+    QString homeDir;
+    QString outputPath; // a .zip file, or an existing folder for the default file name
+    collect::CollectionOptions collection;
+    qint64 maxFileSize = 0; // bytes; 0 = no limit. An over-limit log keeps its newest part.
+    QString rulesFile;
+    QStringList terms; // admin's custom terms (never written to the bundle)
+    QStringList keep;  // allow-list
+    bundle::Consent consent;
+    QString vaultDir;  // empty: the default local vault
+    int threads = 0;   // 0: all cores
+    QDateTime created; // invalid: now (tests pass a fixed time for byte-identical bundles)
+};
+
+struct ItemResult {
+    QString path;   // local path
+    QString status; // "collected", "skipped"
+    QString message;
+};
+
+struct CollectSummary {
+    discovery::Installation installation;
+    QString bundlePath;
+    qint64 bundleSize = 0;
+    QString bundleSha256;
+    int filesCollected = 0;
+    scrub::CategoryCounts findings{};
+    QList<ItemResult> skipped; // files that were planned but could not be collected, with reasons
+    int leftOut = 0;           // items left out by the collection rules
+    QString vaultDirectory;
+    bundle::Manifest manifest;
+};
+
+class CollectJob final {
+public:
+    explicit CollectJob(CollectRequest request);
+
+    // Errors: ConsentMissing, NotFound (no installation), WriteFailed (disk full), Cancelled.
+    // Files that cannot be read are not errors: they are listed in the summary and manifest.
+    Expected<CollectSummary> run(const ProgressCallback& progress = {});
+    void requestCancel() { m_cancel.requestCancel(); }
+
+    static QString defaultBundleName(const QString& product, const QDateTime& created);
+
+private:
+    CollectRequest m_request;
+    CancelToken m_cancel;
+};
+
+} // namespace supportzip::core::pipeline

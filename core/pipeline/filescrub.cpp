@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/filescrub.h"
+
+#include "bundle/bundlewriter.h"
+#include "collect/gzipreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <memory>
+
+namespace supportzip::core::pipeline {
+namespace {
+
+Error describeOpenFailure(const QString& path, const QString& why) {
+    if (!QFileInfo::exists(path)) {
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("the file vanished before it could be read"), path};
+    }
+    return Error{ErrorCode::ReadFailed, QStringLiteral("cannot open: %1").arg(why), path};
+}
+
+// Positions a plain file so that only its newest maxFileSize bytes are read, starting on a line.
+bool seekToNewestPart(QFile& in, qint64 size, qint64 maxFileSize) {
+    if (maxFileSize <= 0 || size <= maxFileSize) {
+        return false;
+    }
+    in.seek(size - maxFileSize);
+    char c;
+    while (in.getChar(&c) && c != '\n') {
+    }
+    return true;
+}
+
+} // namespace
+
+Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
+                                        const scrub::ScrubEngine& engine, const QString& stagedPath,
+                                        qint64 maxFileSize, const CancelToken* cancel) {
+    StagedFile result;
+    std::unique_ptr<QIODevice> in;
+    qint64 readLimit = -1;
+    if (file.gzip) {
+        in = std::make_unique<collect::GzipReader>(file.sourcePath);
+    } else {
+        in = std::make_unique<QFile>(file.sourcePath);
+    }
+    if (!in->open(QIODevice::ReadOnly)) {
+        return tl::unexpected(describeOpenFailure(file.sourcePath, in->errorString()));
+    }
+    if (!file.gzip) {
+        auto* plain = static_cast<QFile*>(in.get());
+        const qint64 sizeAtStart = plain->size(); // a growing log is read up to here
+        result.truncated = seekToNewestPart(*plain, sizeAtStart, maxFileSize);
+        readLimit = sizeAtStart - plain->pos();
+    }
+    std::unique_ptr<QFile> out;
+    if (!stagedPath.isEmpty()) {
+        out = std::make_unique<QFile>(stagedPath);
+        if (!out->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            return makeError(
+                ErrorCode::WriteFailed,
+                QStringLiteral("cannot write the staged copy: %1").arg(out->errorString()),
+                stagedPath);
+        }
+    }
+    scrub::StreamScrubber scrubber(engine);
+    auto stats = scrubber.run(*in, out.get(), readLimit, cancel);
+    if (!stats) {
+        Error e = stats.error();
+        e.path = file.sourcePath;
+        return tl::unexpected(e);
+    }
+    if (out) {
+        if (!out->flush()) {
+            return makeError(
+                ErrorCode::WriteFailed,
+                QStringLiteral("cannot write the staged copy: %1").arg(out->errorString()),
+                stagedPath);
+        }
+        out->close();
+        result.stagedPath = stagedPath;
+        result.sha256 = bundle::sha256OfFile(stagedPath);
+    }
+    result.stats = *stats;
+    result.sizeBefore = stats->bytesIn;
+    result.sizeAfter = stats->bytesOut;
+    return result;
+}
+
+} // namespace supportzip::core::pipeline
