@@ -77,14 +77,15 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
         }
         m_inPem = !isPemBoundary(line, "-----END ");
     } else if (m_inPem) {
-        if (isPemBoundary(line, "-----END ")) {
-            m_inPem = false;
-            const auto e = line.find("-----", line.find("-----END ") + 9);
-            m_line.scrub(line.substr(e + 5), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
-        }
-        if (m_inPem) {
+        if (!isPemBoundary(line, "-----END ")) {
             return {}; // lines inside the block vanish behind the one marker
         }
+        m_inPem = false;
+        const auto e = line.find("-----", line.find("-----END ") + 9) + 5;
+        if (e >= line.size()) {
+            return {}; // the END line itself vanishes too
+        }
+        m_line.scrub(line.substr(e), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
     } else {
         m_line.scrub(line, m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
     }

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bundle/bundlewriter.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace supportzip::core;
+
+namespace {
+
+QString sha(const QByteArray& data) {
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QList<bundle::BundleEntry> sampleEntries(const QTemporaryDir& dir) {
+    const QString staged = dir.filePath(QStringLiteral("staged.log"));
+    QFile f(staged);
+    f.open(QIODevice::WriteOnly);
+    const QByteArray log = QByteArray("2026-11-18 INFO line of a log\n").repeated(5000);
+    f.write(log);
+    f.close();
+    const QByteArray manifest = "{\"format\":1}";
+    return {{QStringLiteral("README.txt"), {}, QByteArray("readme\n"), sha("readme\n")},
+            {QStringLiteral("manifest.json"), {}, manifest, sha(manifest)},
+            {QStringLiteral("application-logs/atlassian-jira.log"), staged, {}, sha(log)}};
+}
+
+QStringList visibleFiles(const QString& dir) {
+    return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+} // namespace
+
+class TestBundleWriter : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesVerifiesAndIsDeterministic();
+    void readsWithUnzip();
+    void refusesExistingOutput();
+    void cancelLeavesNothing();
+    void missingFolderIsAClearError();
+};
+
+void TestBundleWriter::writesVerifiesAndIsDeterministic() {
+    QTemporaryDir dir;
+    const auto entries = sampleEntries(dir);
+    const QDateTime t = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+    auto a = bundle::writeBundle(dir.filePath(QStringLiteral("a.zip")), entries, t, nullptr, {});
+    QVERIFY2(a, a ? "" : qPrintable(a.error().toString()));
+    auto b = bundle::writeBundle(dir.filePath(QStringLiteral("b.zip")), entries, t, nullptr, {});
+    QVERIFY(b);
+    QCOMPARE(a->sha256, b->sha256);          // byte-identical
+    QVERIFY(a->size > 0 && a->size < 20000); // compressed
+    QVERIFY(!visibleFiles(dir.path()).join(u' ').contains(QStringLiteral(".partial")));
+}
+
+void TestBundleWriter::readsWithUnzip() {
+    const QString unzip = QStandardPaths::findExecutable(QStringLiteral("unzip"));
+    if (unzip.isEmpty()) {
+        QSKIP("unzip is not installed (scripts/install-deps installs it)");
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.zip"));
+    QVERIFY(bundle::writeBundle(path, sampleEntries(dir), QDateTime::currentDateTimeUtc(), nullptr,
+                                {}));
+    QProcess p;
+    p.start(unzip, {QStringLiteral("-t"), path});
+    QVERIFY(p.waitForFinished());
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(p.readAllStandardOutput().contains("No errors detected"));
+}
+
+void TestBundleWriter::refusesExistingOutput() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("exists.zip"));
+    QFile(path).open(QIODevice::WriteOnly);
+    auto r =
+        bundle::writeBundle(path, sampleEntries(dir), QDateTime::currentDateTimeUtc(), nullptr, {});
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(QFileInfo(path).size(), qint64(0)); // untouched
+}
+
+void TestBundleWriter::cancelLeavesNothing() {
+    QTemporaryDir dir;
+    const auto entries = sampleEntries(dir);
+    const QStringList before = visibleFiles(dir.path());
+    CancelToken cancel;
+    cancel.requestCancel();
+    auto r = bundle::writeBundle(dir.filePath(QStringLiteral("c.zip")), entries,
+                                 QDateTime::currentDateTimeUtc(), &cancel, {});
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::Cancelled);
+    QCOMPARE(visibleFiles(dir.path()), before);
+}
+
+void TestBundleWriter::missingFolderIsAClearError() {
+    QTemporaryDir dir;
+    auto r = bundle::writeBundle(dir.filePath(QStringLiteral("nope/x.zip")), sampleEntries(dir),
+                                 QDateTime::currentDateTimeUtc(), nullptr, {});
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::NotFound);
+    QVERIFY(r.error().message.contains(QStringLiteral("folder")));
+}
+
+QTEST_GUILESS_MAIN(TestBundleWriter)
+#include "tst_bundlewriter.moc"
