@@ -231,7 +231,9 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
         manifest.leftOut.append(
             {scrubbedText(engine, l.root + u'/' + l.relativePath), l.folder, l.reason});
     }
-    const QByteArray facts = scrubbedText(engine, systemFacts(*installation)).toUtf8();
+    const QByteArray facts = scrubbedText(engine, r.systemFacts ? r.systemFacts(*installation)
+                                                                : systemFacts(*installation))
+                                 .toUtf8();
     const QString factsSha =
         QString::fromLatin1(QCryptographicHash::hash(facts, QCryptographicHash::Sha256).toHex());
     manifest.files.append({QStringLiteral("system/system-facts.txt"),

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace supportzip::core::pipeline {
 
 struct CollectRequest {
@@ -30,6 +32,9 @@ struct CollectRequest {
     QString vaultDir;  // empty: the default local vault
     int threads = 0;   // 0: all cores
     QDateTime created; // invalid: now (tests pass a fixed time for byte-identical bundles)
+    // Facts about this machine (OS, memory, free disk) for system/system-facts.txt. Free disk
+    // space changes from run to run, so tests of byte-identical output pass a fixed provider.
+    std::function<QString(const discovery::Installation&)> systemFacts;
 };
 
 struct ItemResult {

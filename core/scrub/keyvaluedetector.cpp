@@ -43,6 +43,8 @@ constexpr std::array kSecretWords = {
     SecretWord{"signature", "signature"},
     SecretWord{"securitycredential", "password"},
     SecretWord{"credentials", "credential"},
+    SecretWord{"server.id", "server-id"},
+    SecretWord{"serverid", "server-id"},
 };
 
 // Names that contain a secret word but whose value is a setting, not the secret itself.
@@ -190,6 +192,21 @@ void redactCookieValues(std::string_view line, std::size_t begin, std::size_t en
     }
 }
 
+// A host value worth replacing: a name, not localhost, a wildcard or a numeric address.
+bool isNamedHost(std::string_view v) {
+    if (v == "localhost" || v == "*" || v.find("localhost.") == 0) {
+        return false;
+    }
+    bool letter = false;
+    for (char c : v) {
+        if (!isKeyChar(c)) {
+            return false;
+        }
+        letter = letter || isAlpha(c);
+    }
+    return letter && v.find(':') == std::string_view::npos;
+}
+
 void handleKey(std::string_view line, std::string_view lower, std::size_t nameBegin,
                std::size_t nameEnd, SpanSink& sink, KeyValueState& state) {
     std::string_view name = lower.substr(nameBegin, nameEnd - nameBegin);
@@ -233,6 +250,9 @@ void handleKey(std::string_view line, std::string_view lower, std::size_t nameBe
     if (isPlaceholderValue(value) || value.find("://") != std::string_view::npos ||
         value.find('$') != std::string_view::npos) {
         return; // URLs and ${placeholders} are left to the URL and pattern detectors
+    }
+    if (kind == ValueKind::Host && !isNamedHost(value)) {
+        return; // localhost, wildcards and addresses: kept, or left to the address patterns
     }
     sink.add(v.begin, v.end, kind, Certainty::Structure, "kv.identity");
     sink.learn(kind, value);

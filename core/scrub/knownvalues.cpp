@@ -145,11 +145,13 @@ void KnownValueMatcher::match(std::string_view line, std::string_view lower, Spa
                 // Keys are upper case by definition: "ops" in a package name is not OPS.
                 const bool caseOk = p.kind != ValueKind::ProjectKey ||
                                     line.substr(begin, p.lower.size()) == p.original;
-                // A dot or hyphen glued to a letter continues a longer name (host, class).
+                // A dot glued to a letter continues a longer name (a class, a file); host
+                // names are replaced even there: jira.example.com.jks still names the host.
+                const bool hostLike = p.kind != ValueKind::User && p.kind != ValueKind::ProjectKey;
                 const bool gluedLeft =
-                    begin >= 2 && (line[begin - 1] == '.') && isAlnum(line[begin - 2]);
-                const bool gluedRight =
-                    end + 1 < line.size() && line[end] == '.' && isAlnum(line[end + 1]);
+                    !hostLike && begin >= 2 && line[begin - 1] == '.' && isAlnum(line[begin - 2]);
+                const bool gluedRight = !hostLike && end + 1 < line.size() && line[end] == '.' &&
+                                        isAlnum(line[end + 1]);
                 if (caseOk && !gluedLeft && !gluedRight) {
                     sink.add(begin, end, p.kind, Certainty::Known, "known.value");
                 }

@@ -115,25 +115,28 @@ void detectRequestIdColumns(std::string_view line, SpanSink& sink) {
         }
         const std::string_view tok = line.substr(i, e - i);
         if (tok.size() >= 5 && isDigit(tok[0]) && isRequestId(tok)) {
-            // token before
-            if (i >= 2 && line[i - 1] == ' ' && line[i - 2] != ' ') {
-                std::size_t b = i - 1;
-                while (b > 0 && line[b - 1] != ' ') {
-                    --b;
-                }
-                const std::string_view prev = line.substr(b, i - 1 - b);
-                if (!inList(kLevels, prev) && prev.find(':') == std::string_view::npos) {
-                    addUser(line, b, i - 1, sink, "log.user-column");
-                }
-            }
-            // token after, when a [date] follows (access log)
-            std::size_t a = e + 1;
+            // Access logs: "IP REQID USER [date": the user follows the request id.
+            const std::size_t a = e + 1;
             std::size_t ae = a;
             while (ae < n && line[ae] != ' ') {
                 ++ae;
             }
             if (a < n && ae + 1 < n && line[ae + 1] == '[') {
                 addUser(line, a, ae, sink, "access.user-column");
+                return;
+            }
+            // Application and security logs: "... USER REQID ASESSIONID IP URL".
+            if (i >= 2 && line[i - 1] == ' ' && line[i - 2] != ' ') {
+                std::size_t b = i - 1;
+                while (b > 0 && line[b - 1] != ' ') {
+                    --b;
+                }
+                const std::string_view prev = line.substr(b, i - 1 - b);
+                const bool addressLike =
+                    !prev.empty() && (isDigit(prev[0]) || prev.find(':') != std::string_view::npos);
+                if (!inList(kLevels, prev) && !addressLike) {
+                    addUser(line, b, i - 1, sink, "log.user-column");
+                }
             }
             return;
         }
@@ -181,30 +184,51 @@ std::size_t quotedValueEnd(std::string_view line, std::size_t b, char q) {
     return e == std::string_view::npos ? line.size() : e;
 }
 
-// Mail queue thread names and mail logs: To='..' Subject='..' FromName='..'.
-void detectMailFields(std::string_view line, SpanSink& sink) {
+// The closing quote of a free-text value: a quote followed by a blank, punctuation or the end,
+// so "Mairéad O'Connor shared ..." does not end at O'.
+std::size_t textValueEnd(std::string_view line, std::size_t b, char q) {
+    std::size_t e = b;
+    while ((e = line.find(q, e)) != std::string_view::npos) {
+        if (e + 1 >= line.size() || isSpace(line[e + 1]) || line[e + 1] == ',' ||
+            line[e + 1] == ')' || line[e + 1] == ']' || line[e + 1] == '>' || line[e + 1] == ';') {
+            return e;
+        }
+        ++e;
+    }
+    return line.size();
+}
+
+void addText(std::string_view line, std::size_t b, std::size_t e, SpanSink& sink,
+             const char* rule) {
+    while (b < e && isSpace(line[b])) {
+        ++b;
+    }
+    if (e > b) {
+        sink.add(b, e, ValueKind::Text, Certainty::Context, rule);
+        sink.learn(ValueKind::Text, line.substr(b, e - b));
+    }
+}
+
+// Mail queue thread names and mail logs: FromName='..' Subject='..' (addresses are left to the
+// e-mail pattern); also the "subject '...'" of mail handler messages.
+void detectMailFields(std::string_view line, std::string_view lower, SpanSink& sink) {
     struct Field {
-        std::string_view name;
+        std::string_view name; // lower case
         ValueKind kind;
     };
-    static constexpr std::array<Field, 7> fields = {
-        Field{"To='", ValueKind::Email},      Field{"Cc='", ValueKind::Email},
-        Field{"Bcc='", ValueKind::Email},     Field{"From='", ValueKind::Email},
-        Field{"ReplyTo='", ValueKind::Email}, Field{"FromName='", ValueKind::PersonName},
-        Field{"Subject='", ValueKind::Text}};
+    static constexpr std::array<Field, 3> fields = {Field{"fromname='", ValueKind::PersonName},
+                                                    Field{"subject='", ValueKind::Text},
+                                                    Field{"subject '", ValueKind::Text}};
     for (const Field& f : fields) {
-        std::size_t i = line.find(f.name);
+        const std::size_t i = lower.find(f.name);
         if (i == std::string_view::npos || (i > 0 && isAlnum(line[i - 1]))) {
             continue;
         }
         std::size_t b = i + f.name.size();
-        std::size_t e = quotedValueEnd(line, b, '\'');
-        std::string_view v = line.substr(b, e - b);
+        std::size_t e = textValueEnd(line, b, '\'');
+        const std::string_view v = line.substr(b, e - b);
         if (v == "null" || v.empty()) {
             continue;
-        }
-        if (f.kind == ValueKind::Email) {
-            continue; // the e-mail pattern handles addresses; a name-only value is below
         }
         if (f.kind == ValueKind::PersonName) {
             // "Jana Novak (Jira)": the product suffix stays.
@@ -216,7 +240,10 @@ void detectMailFields(std::string_view line, SpanSink& sink) {
             sink.learn(ValueKind::PersonName, line.substr(b, e - b));
             continue;
         }
-        // Subject: keep leading [PRODUCT] tags and (KEY-1) references, pseudonymize the rest.
+        // Subject: keep "Re:", leading [PRODUCT] tags and (KEY-1) references.
+        if (startsWith(lower, b, "re: ") || startsWith(lower, b, "fw: ")) {
+            b += 4;
+        }
         while (b < e && (line[b] == '[' || line[b] == '(' || line[b] == ' ')) {
             const char close = line[b] == '[' ? ']' : line[b] == '(' ? ')' : ' ';
             const std::size_t c = close == ' ' ? b : line.find(close, b);
@@ -225,10 +252,91 @@ void detectMailFields(std::string_view line, SpanSink& sink) {
             }
             b = c + 1;
         }
-        while (b < e && line[b] == ' ') {
+        addText(line, b, e, sink, "mail.subject");
+    }
+}
+
+// "Tomas Berg <tomas.berg@example.com>": the display name before an address in angle brackets.
+void detectNamesBeforeAddresses(std::string_view line, SpanSink& sink) {
+    std::size_t i = 0;
+    while ((i = line.find(" <", i)) != std::string_view::npos) {
+        const std::size_t close = line.find('>', i);
+        const std::size_t at = line.find('@', i);
+        if (close == std::string_view::npos || at == std::string_view::npos || at > close) {
+            i += 2;
+            continue;
+        }
+        std::size_t b = i;
+        while (b > 0 && line[b - 1] != '\'' && line[b - 1] != '"' && line[b - 1] != '=' &&
+               line[b - 1] != ':' && line[b - 1] != ',' && line[b - 1] != '(' && i - b < 60) {
+            --b;
+        }
+        while (b < i && isSpace(line[b])) {
             ++b;
         }
-        sink.add(b, e, ValueKind::Text, Certainty::Context, "mail.subject");
+        if (i > b && isAlpha(line[b])) {
+            sink.add(b, i, ValueKind::PersonName, Certainty::Context, "mail.display-name");
+            sink.learn(ValueKind::PersonName, line.substr(b, i - b));
+        }
+        i = close;
+    }
+}
+
+// Free text that Atlassian messages quote: "issue OPS-1 (Summary)", "repository 'name'".
+void detectQuotedContent(std::string_view line, std::string_view lower, SpanSink& sink) {
+    std::size_t i = 0;
+    while ((i = lower.find("repository '", i)) != std::string_view::npos) {
+        const std::size_t b = i + 12;
+        const std::size_t e = textValueEnd(line, b, '\'');
+        addText(line, b, e, sink, "log.quoted-content");
+        i = e;
+    }
+    i = 0;
+    while ((i = lower.find("issue ", i)) != std::string_view::npos) {
+        std::size_t k = i + 6;
+        while (k < line.size() &&
+               (isUpper(line[k]) || isDigit(line[k]) || line[k] == '_' || line[k] == '-')) {
+            ++k;
+        }
+        if (k > i + 6 && startsWith(line, k, " (")) {
+            const std::size_t close = line.rfind(')');
+            if (close != std::string_view::npos && close > k + 2) {
+                addText(line, k + 2, close, sink, "log.issue-summary");
+            }
+        }
+        i = k;
+    }
+}
+
+// Cluster messages: "Node jira-node-b2 (10.0.0.1:40001) joined", "with peers conf-node-1, ...".
+void detectNodeNames(std::string_view line, std::string_view lower, SpanSink& sink) {
+    for (std::string_view marker : {std::string_view("node "), std::string_view("peers "),
+                                    std::string_view("node: "), std::string_view("peer ")}) {
+        std::size_t i = 0;
+        while ((i = lower.find(marker, i)) != std::string_view::npos) {
+            const bool wordStart = i == 0 || !isAlnum(lower[i - 1]);
+            std::size_t b = i + marker.size();
+            i = b;
+            while (wordStart && b < line.size()) {
+                std::size_t e = b;
+                bool letter = false;
+                bool digitOrDash = false;
+                while (e < line.size() && (isAlnum(line[e]) || line[e] == '-' || line[e] == '_')) {
+                    letter = letter || isAlpha(line[e]);
+                    digitOrDash = digitOrDash || isDigit(line[e]) || line[e] == '-';
+                    ++e;
+                }
+                if (!(letter && digitOrDash && e - b >= 3)) {
+                    break;
+                }
+                sink.add(b, e, ValueKind::Node, Certainty::Context, "cluster.node");
+                sink.learn(ValueKind::Node, line.substr(b, e - b));
+                if (!startsWith(line, e, ", ")) {
+                    break;
+                }
+                b = e + 2;
+            }
+        }
     }
 }
 
@@ -255,8 +363,8 @@ void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink&
         Field{"text", ValueKind::Text},          Field{"description", ValueKind::Text},
         Field{"comment", ValueKind::Text},       Field{"title", ValueKind::Text},
         Field{"project", ValueKind::ProjectKey}, Field{"space", ValueKind::ProjectKey}};
-    static constexpr std::array<std::string_view, 8> operators = {
-        " = ", " ~ ", " != ", "%3d", "%20%3d%20", "%7e", "=", " in "};
+    static constexpr std::array<std::string_view, 9> operators = {
+        " = ", " ~ ", " != ", "%3d", "%20%3d%20", "%7e", "=", "~", " in "};
     for (const Field& f : fields) {
         std::size_t i = 0;
         while ((i = lower.find(f.name, i)) != std::string_view::npos) {
@@ -297,9 +405,7 @@ void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink&
                     sink.learn(ValueKind::ProjectKey, v);
                 } else {
                     sink.add(b, e, f.kind, Certainty::Context, "query.value");
-                    if (f.kind == ValueKind::User) {
-                        sink.learn(ValueKind::User, v);
-                    }
+                    sink.learn(f.kind, v);
                 }
             }
             i = e > i ? e : p;
@@ -453,8 +559,17 @@ void detectLogContext(std::string_view line, std::string_view lower, SpanSink& s
         lower.find("login") != std::string_view::npos) {
         detectQuotedUsers(line, lower, sink);
     }
-    if (line.find("='") != std::string_view::npos) {
-        detectMailFields(line, sink);
+    if (lower.find("subject") != std::string_view::npos ||
+        lower.find("fromname") != std::string_view::npos) {
+        detectMailFields(line, lower, sink);
+    }
+    if (line.find(" <") != std::string_view::npos) {
+        detectNamesBeforeAddresses(line, sink);
+    }
+    detectQuotedContent(line, lower, sink);
+    if (lower.find("node") != std::string_view::npos ||
+        lower.find("peer") != std::string_view::npos) {
+        detectNodeNames(line, lower, sink);
     }
     detectQueryClauses(line, lower, sink);
     detectContentPaths(line, sink);

@@ -118,6 +118,19 @@ void detectEncodedEmails(std::string_view line, std::string_view lower, SpanSink
     }
 }
 
+bool containsIgnoringCase(std::string_view text, std::string_view lowerNeedle) {
+    for (std::size_t i = 0; i + lowerNeedle.size() <= text.size(); ++i) {
+        std::size_t k = 0;
+        while (k < lowerNeedle.size() && toLower(text[i + k]) == lowerNeedle[k]) {
+            ++k;
+        }
+        if (k == lowerNeedle.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void detectIpv4(std::string_view line, SpanSink& sink) {
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (!isDigit(line[i]) || (i > 0 && (isAlnum(line[i - 1]) || line[i - 1] == '.') &&
@@ -139,7 +152,9 @@ void detectIpv4(std::string_view line, SpanSink& sink) {
             continue;
         }
         const std::string_view ip = line.substr(i, len);
-        if (!isKeptIpv4(ip)) {
+        // "Server version number: 9.0.82.0" is a version that happens to parse as an address.
+        const std::size_t from = i > 40 ? i - 40 : 0;
+        if (!isKeptIpv4(ip) && !containsIgnoringCase(line.substr(from, i - from), "version")) {
             sink.add(i, e, ValueKind::Ipv4, Certainty::Pattern, "pattern.ipv4");
         }
         i = e;
