@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The CLI in-process (streams injected) and the real binary for what only it can show.
+#include "command.h"
+#include "exitcode.h"
+#include "samplegen.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace supportzip;
+
+namespace {
+
+struct CliResult {
+    int code;
+    QString out;
+    QString err;
+};
+
+CliResult run(const QStringList& args) {
+    QString out, err;
+    QTextStream o(&out), e(&err);
+    cli::CommandContext ctx{o, e, false, nullptr};
+    const int code = cli::runCli(QStringList{QStringLiteral("supportzip")} + args, ctx);
+    o.flush();
+    e.flush();
+    return {code, out, err};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void helpAndVersion();
+    void unknownCommandIsUsageError();
+    void collectRefusesWithoutConsent();
+    void collectWritesBundleAndSummary();
+    void unmaskRestoresOriginalsLocally();
+    void detectDescribesInstallation();
+    void detectReportsNothingFound();
+    void rulesListsBuiltInRules();
+    void binaryLinksNoGuiLibrary();
+
+private:
+    QTemporaryDir m_dir;
+    fixtures::SampleInstallation m_sample;
+    QString m_vault;
+};
+
+void TestCli::initTestCase() {
+    auto sample = fixtures::generateInstallation(m_dir.filePath(QStringLiteral("sample")), {});
+    QVERIFY2(sample, sample ? "" : qPrintable(sample.error()));
+    m_sample = *sample;
+    m_vault = m_dir.filePath(QStringLiteral("vault"));
+}
+
+void TestCli::helpAndVersion() {
+    const auto help = run({QStringLiteral("--help")});
+    QCOMPARE(help.code, int(cli::ExitCode::Success));
+    for (const char* c : {"detect", "collect", "rules", "unmask"}) {
+        QVERIFY(help.out.contains(QLatin1StringView(c)));
+    }
+    const auto version = run({QStringLiteral("--version")});
+    QVERIFY(version.out.startsWith(QStringLiteral("supportzip ")));
+    const auto collectHelp = run({QStringLiteral("collect"), QStringLiteral("--help")});
+    QVERIFY(collectHelp.out.contains(QStringLiteral("--consent")));
+}
+
+void TestCli::unknownCommandIsUsageError() {
+    const auto r = run({QStringLiteral("frobnicate")});
+    QCOMPARE(r.code, int(cli::ExitCode::Usage));
+    QVERIFY(r.err.contains(QStringLiteral("unknown command")));
+}
+
+void TestCli::collectRefusesWithoutConsent() {
+    const QString out = m_dir.filePath(QStringLiteral("refused.zip"));
+    const auto r = run({QStringLiteral("collect"), QStringLiteral("--install"), m_sample.installDir,
+                        QStringLiteral("--home"), m_sample.homeDir, QStringLiteral("--out"), out});
+    QCOMPARE(r.code, int(cli::ExitCode::Usage));
+    QVERIFY(r.err.contains(QStringLiteral("--consent")));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+void TestCli::collectWritesBundleAndSummary() {
+    const QString out = m_dir.filePath(QStringLiteral("cli.zip"));
+    const auto r =
+        run({QStringLiteral("collect"), QStringLiteral("--install"), m_sample.installDir,
+             QStringLiteral("--home"), m_sample.homeDir, QStringLiteral("--out"), out,
+             QStringLiteral("--consent"), QStringLiteral("Jana Admin <jana@example.com>"),
+             QStringLiteral("--vault"), m_vault, QStringLiteral("--quiet")});
+    QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0], out);
+    QVERIFY(QFileInfo::exists(out));
+    static const QRegularExpression summary(QStringLiteral(
+        "^Jira Software 9\\.12\\.2: \\d+ files, \\d+ left out, findings: [1-9]\\d* secret, "
+        "[1-9]\\d* person, [1-9]\\d* network, \\d+ custom, [1-9]\\d* keys, [1-9]\\d* content$"));
+    QVERIFY2(summary.match(lines[1]).hasMatch(), qPrintable(lines[1]));
+    // A second run must not overwrite the bundle.
+    const auto again =
+        run({QStringLiteral("collect"), QStringLiteral("--home"), m_sample.homeDir,
+             QStringLiteral("--out"), out, QStringLiteral("--consent"),
+             QStringLiteral("Jana Admin <jana@example.com>"), QStringLiteral("--vault"), m_vault});
+    QCOMPARE(again.code, int(cli::ExitCode::Failure));
+    QVERIFY(again.err.contains(QStringLiteral("already exists")));
+}
+
+void TestCli::unmaskRestoresOriginalsLocally() {
+    QFile mapping(m_vault + QStringLiteral("/mapping.tsv"));
+    QVERIFY2(mapping.open(QIODevice::ReadOnly), "collectWritesBundleAndSummary writes the mapping");
+    QVERIFY(mapping.permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ReadUser | QFileDevice::WriteUser));
+    QString userPseudonym;
+    QString userOriginal;
+    while (!mapping.atEnd()) {
+        const QStringList f = QString::fromUtf8(mapping.readLine()).trimmed().split(u'\t');
+        if (f.size() >= 3 && f[2] == QStringLiteral("user")) {
+            userPseudonym = f[0];
+            userOriginal = f[1];
+            break;
+        }
+    }
+    QVERIFY(!userPseudonym.isEmpty());
+    const QString reply = m_dir.filePath(QStringLiteral("reply.txt"));
+    QFile f(reply);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("Please ask %1 to retry; user-ffffff is unknown.\n")
+                .arg(userPseudonym)
+                .toUtf8());
+    f.close();
+    const auto r = run({QStringLiteral("unmask"), reply, QStringLiteral("--vault"), m_vault});
+    QCOMPARE(r.code, int(cli::ExitCode::Success));
+    QCOMPARE(r.out,
+             QStringLiteral("Please ask %1 to retry; user-ffffff is unknown.\n").arg(userOriginal));
+    QVERIFY(r.err.contains(QStringLiteral("1 unknown")));
+}
+
+void TestCli::detectDescribesInstallation() {
+    const auto r = run({QStringLiteral("detect"), QStringLiteral("--install"), m_sample.installDir,
+                        QStringLiteral("--json")});
+    QCOMPARE(r.code, int(cli::ExitCode::Success));
+    QVERIFY(r.out.contains(QStringLiteral("\"version\": \"9.12.2\"")));
+    QVERIFY(r.out.contains(QStringLiteral("\"dataCenter\": true")));
+    QVERIFY2(r.out.contains(m_sample.homeDir),
+             qPrintable(r.out)); // home found from the pointer file
+}
+
+void TestCli::detectReportsNothingFound() {
+    const auto r = run({QStringLiteral("detect"), QStringLiteral("--home"), m_dir.path()});
+    QCOMPARE(r.code, int(cli::ExitCode::NothingFound));
+    QVERIFY(r.err.contains(QStringLiteral("no Jira or Confluence installation found")));
+}
+
+void TestCli::rulesListsBuiltInRules() {
+    const auto r = run({QStringLiteral("rules")});
+    QCOMPARE(r.code, int(cli::ExitCode::Success));
+    QVERIFY(r.out.contains(QStringLiteral("kv.secret")));
+    QVERIFY(r.out.contains(QStringLiteral("pattern.ipv4")));
+}
+
+void TestCli::binaryLinksNoGuiLibrary() {
+    const QString objdump = QStandardPaths::findExecutable(QStringLiteral("objdump"));
+    if (objdump.isEmpty()) {
+        QSKIP("objdump (binutils) is not installed");
+    }
+    QProcess p;
+    p.start(objdump, {QStringLiteral("-p"), QStringLiteral(SUPPORTZIP_CLI_BINARY)});
+    QVERIFY(p.waitForFinished());
+    const QString deps = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY(deps.contains(QStringLiteral("libQt6Core")));
+    for (const char* forbidden :
+         {"libQt6Gui", "libQt6Widgets", "libX11", "libxcb", "libGL", "libEGL"}) {
+        QVERIFY2(!deps.contains(QLatin1StringView(forbidden)), forbidden);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

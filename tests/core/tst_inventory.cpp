@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Collection: what is taken, what is left out and why, and files that misbehave on the way.
+#include "collect/inventory.h"
+#include "discovery/discovery.h"
+#include "pipeline/collectjob.h"
+#include "pipeline/filescrub.h"
+#include "samplegen.h"
+#include "scrubtesthelpers.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace supportzip;
+namespace collect = supportzip::core::collect;
+
+namespace {
+
+const collect::LeftOutItem* findLeftOut(const collect::Inventory& inv, const QString& relativeEnd) {
+    for (const auto& l : inv.leftOut) {
+        if (l.relativePath.endsWith(relativeEnd)) {
+            return &l;
+        }
+    }
+    return nullptr;
+}
+
+bool collected(const collect::Inventory& inv, const QString& bundlePath) {
+    return std::any_of(inv.files.begin(), inv.files.end(),
+                       [&](const auto& f) { return f.bundlePath == bundlePath; });
+}
+
+} // namespace
+
+class TestInventory : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void collectsDiagnosticsAndExplainsTheRest();
+    void neverFollowsLinksOutside();
+    void honoursExcludedCategoriesAndTimeWindow();
+    void vanishedAndBinaryFilesAreListedNotFatal();
+    void truncatesToNewestPart();
+
+private:
+    QTemporaryDir m_dir;
+    fixtures::SampleInstallation m_sample;
+    core::discovery::Installation m_installation;
+};
+
+void TestInventory::initTestCase() {
+    auto sample = fixtures::generateInstallation(m_dir.filePath(QStringLiteral("s")), {});
+    QVERIFY(sample);
+    m_sample = *sample;
+    auto inst = core::discovery::describeInstallation(m_sample.installDir, m_sample.homeDir);
+    QVERIFY(inst);
+    m_installation = *inst;
+    QCOMPARE(m_installation.product, core::discovery::Product::Jira);
+    QCOMPARE(m_installation.version, QStringLiteral("9.12.2"));
+    QVERIFY(m_installation.dataCenter);
+    QCOMPARE(m_installation.databaseType, QStringLiteral("postgres72"));
+}
+
+void TestInventory::collectsDiagnosticsAndExplainsTheRest() {
+    auto inv = collect::buildInventory(m_installation, {}, nullptr);
+    QVERIFY(inv);
+    for (const char* p :
+         {"application-logs/atlassian-jira.log", "application-logs/atlassian-jira.log.3",
+          "application-config/dbconfig.xml", "tomcat-logs/catalina.out", "tomcat-config/server.xml",
+          "application-config/setenv.sh", "application-config/jira-application.properties"}) {
+        QVERIFY2(collected(*inv, QLatin1StringView(p)), p);
+    }
+    const auto* data = findLeftOut(*inv, QStringLiteral("data"));
+    QVERIFY(data && data->folder && data->reason.contains(QStringLiteral("attachments")));
+    const auto* exportDir = findLeftOut(*inv, QStringLiteral("export"));
+    QVERIFY(exportDir && exportDir->reason.contains(QStringLiteral("backups")));
+    for (const auto& f : inv->files) {
+        QVERIFY2(!f.bundlePath.endsWith(QStringLiteral(".gz")), qPrintable(f.bundlePath));
+        QVERIFY(!f.sourcePath.endsWith(QStringLiteral(".jar")));
+        QVERIFY(!f.sourcePath.endsWith(QStringLiteral(".hprof")));
+    }
+}
+
+void TestInventory::neverFollowsLinksOutside() {
+    const QString logDir = m_sample.homeDir + QStringLiteral("/log");
+    QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), logDir + QStringLiteral("/outside.log")));
+    QVERIFY(QFile::link(m_sample.homeDir, logDir + QStringLiteral("/loop")));
+    auto inv = collect::buildInventory(m_installation, {}, nullptr);
+    QFile::remove(logDir + QStringLiteral("/outside.log"));
+    QFile::remove(logDir + QStringLiteral("/loop"));
+    QVERIFY(inv);
+    QVERIFY(!collected(*inv, QStringLiteral("application-logs/outside.log")));
+    const auto* outside = findLeftOut(*inv, QStringLiteral("log/outside.log"));
+    QVERIFY(outside && outside->reason.contains(QStringLiteral("outside the installation")));
+    const auto* loop = findLeftOut(*inv, QStringLiteral("log/loop"));
+    QVERIFY(loop && loop->reason.contains(QStringLiteral("not followed")));
+}
+
+void TestInventory::honoursExcludedCategoriesAndTimeWindow() {
+    collect::CollectionOptions options;
+    options.excludeCategories << QStringLiteral("tomcat-access-logs");
+    options.since = QDateTime::currentDateTimeUtc().addDays(1); // every log is older
+    auto inv = collect::buildInventory(m_installation, options, nullptr);
+    QVERIFY(inv);
+    for (const auto& f : inv->files) {
+        QVERIFY2(!f.category.endsWith(QStringLiteral("-logs")), qPrintable(f.bundlePath));
+    }
+    QVERIFY(collected(*inv, QStringLiteral("application-config/dbconfig.xml")));
+    const auto* access = findLeftOut(*inv, QStringLiteral("access_log.2026-11-18"));
+    QVERIFY(access && access->reason.contains(QStringLiteral("excluded")));
+    const auto* old = findLeftOut(*inv, QStringLiteral("log/atlassian-jira.log"));
+    QVERIFY(old && old->reason.contains(QStringLiteral("--since")));
+}
+
+void TestInventory::vanishedAndBinaryFilesAreListedNotFatal() {
+    const QString binary = m_sample.homeDir + QStringLiteral("/log/atlassian-binary.log");
+    QFile f(binary);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("\x00\x01\x02 password=hidden", 19));
+    f.close();
+    core::pipeline::CollectRequest r;
+    r.installDir = m_sample.installDir;
+    r.homeDir = m_sample.homeDir;
+    r.outputPath = m_dir.filePath(QStringLiteral("b.zip"));
+    r.vaultDir = m_dir.filePath(QStringLiteral("vault"));
+    r.consent.name = QStringLiteral("A");
+    r.consent.email = QStringLiteral("a@example.com");
+    auto summary = core::pipeline::CollectJob(r).run();
+    QFile::remove(binary);
+    QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+    QCOMPARE(summary->skipped.size(), 1);
+    QVERIFY(summary->skipped[0].message.contains(QStringLiteral("binary")));
+    bool inManifest = false;
+    for (const auto& l : summary->manifest.leftOut) {
+        inManifest = inManifest || (l.path.endsWith(QStringLiteral("atlassian-binary.log")) &&
+                                    l.reason.contains(QStringLiteral("binary")));
+    }
+    QVERIFY(inManifest);
+
+    tests::TestEngine engine;
+    core::scrub::ScrubEngine e{&engine.rules, &engine.pseudonymizer, nullptr, nullptr};
+    collect::CollectedFile gone;
+    gone.sourcePath = m_dir.filePath(QStringLiteral("vanished.log"));
+    auto staged = core::pipeline::scrubCollectedFile(gone, e, QString(), 0, nullptr);
+    QVERIFY(!staged);
+    QVERIFY(staged.error().message.contains(QStringLiteral("vanished")));
+}
+
+void TestInventory::truncatesToNewestPart() {
+    const QString path = m_dir.filePath(QStringLiteral("big.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 1000; ++i) {
+        f.write(QStringLiteral("line %1 of the log\n").arg(i, 4, 10, QChar(u'0')).toUtf8());
+    }
+    f.close();
+    tests::TestEngine engine;
+    core::scrub::ScrubEngine e{&engine.rules, &engine.pseudonymizer, nullptr, nullptr};
+    collect::CollectedFile file;
+    file.sourcePath = path;
+    const QString out = m_dir.filePath(QStringLiteral("big.out"));
+    auto staged = core::pipeline::scrubCollectedFile(file, e, out, 1000, nullptr);
+    QVERIFY(staged);
+    QVERIFY(staged->truncated);
+    QFile result(out);
+    QVERIFY(result.open(QIODevice::ReadOnly));
+    const QByteArray text = result.readAll();
+    QVERIFY(text.size() <= 1000);
+    QVERIFY(text.startsWith("line "));                // starts on a line boundary
+    QVERIFY(text.endsWith("line 0999 of the log\n")); // the newest part is kept
+}
+
+QTEST_GUILESS_MAIN(TestInventory)
+#include "tst_inventory.moc"
