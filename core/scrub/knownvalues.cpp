@@ -108,18 +108,31 @@ KnownValueMatcher::KnownValueMatcher(const KnownValues& values) {
             queue.push(child);
         }
     }
+    buildTransitions();
 }
 
-int KnownValueMatcher::step(int state, char c) const {
-    while (true) {
-        const Node& node = m_nodes[static_cast<std::size_t>(state)];
-        if (auto it = node.next.find(c); it != node.next.end()) {
-            return it->second;
+// delta(s, c) = goto(s, c) if the trie has it, else delta(fail(s), c); computed in BFS order so
+// a node's failure state is complete before the node itself.
+void KnownValueMatcher::buildTransitions() {
+    m_delta.assign(m_nodes.size() * 256, 0);
+    std::queue<int> queue;
+    queue.push(0);
+    while (!queue.empty()) {
+        const int s = queue.front();
+        queue.pop();
+        const Node& node = m_nodes[static_cast<std::size_t>(s)];
+        const std::size_t row = static_cast<std::size_t>(s) * 256;
+        const std::size_t failRow = static_cast<std::size_t>(node.fail) * 256;
+        for (int c = 0; c < 256; ++c) {
+            auto it = node.next.find(static_cast<char>(c));
+            if (it != node.next.end()) {
+                m_delta[row + static_cast<std::size_t>(c)] = it->second;
+                queue.push(it->second);
+            } else {
+                m_delta[row + static_cast<std::size_t>(c)] =
+                    s == 0 ? 0 : m_delta[failRow + static_cast<std::size_t>(c)];
+            }
         }
-        if (state == 0) {
-            return 0;
-        }
-        state = node.fail;
     }
 }
 
@@ -129,7 +142,7 @@ void KnownValueMatcher::match(std::string_view line, std::string_view lower, Spa
     }
     int state = 0;
     for (std::size_t i = 0; i < lower.size(); ++i) {
-        state = step(state, lower[i]);
+        state = m_delta[static_cast<std::size_t>(state) * 256 + static_cast<unsigned char>(lower[i])];
         for (int s = state; s > 0; s = m_nodes[static_cast<std::size_t>(s)].dictSuffix) {
             const Node& node = m_nodes[static_cast<std::size_t>(s)];
             if (node.output < 0) {

@@ -9,6 +9,7 @@
 
 #include "scrub/span.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -53,9 +54,11 @@ private:
         std::string original;
         ValueKind kind;
     };
-    int step(int state, char c) const;
+    void buildTransitions();
 
     std::vector<Node> m_nodes;
+    // Full DFA over bytes (node * 256 + byte -> node), so matching is one load per byte.
+    std::vector<std::int32_t> m_delta;
     std::vector<Pattern> m_patterns;
 };
 

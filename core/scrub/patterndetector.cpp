@@ -286,11 +286,14 @@ void detectPrefixedTokens(std::string_view line, SpanSink& sink) {
         Prefix{"xoxb-", 20, "token"},       Prefix{"xoxp-", 20, "token"},
         Prefix{"AKIA", 20, "cloud-key"},    Prefix{"ASIA", 20, "cloud-key"},
         Prefix{"ATATT", 30, "token"},       Prefix{"eyJ", 20, "jwt"}};
-    for (const Prefix& p : prefixes) {
-        std::size_t i = 0;
-        while ((i = line.find(p.text, i)) != std::string_view::npos) {
-            if (i > 0 && isTokenChar(line[i - 1])) {
-                i += p.text.size();
+    // One pass: only word starts whose first byte begins some prefix are compared.
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if ((c != 'g' && c != 'x' && c != 'A' && c != 'e') || (i > 0 && isTokenChar(line[i - 1]))) {
+            continue;
+        }
+        for (const Prefix& p : prefixes) {
+            if (p.text[0] != c || !startsWith(line, i, p.text)) {
                 continue;
             }
             std::size_t e = tokenEnd(line, i);
@@ -300,8 +303,9 @@ void detectPrefixedTokens(std::string_view line, SpanSink& sink) {
             }
             if (e - i >= p.minLength) {
                 sink.add(i, e, ValueKind::Secret, Certainty::Pattern, "pattern.token", p.label);
+                i = e;
             }
-            i = e;
+            break;
         }
     }
 }
