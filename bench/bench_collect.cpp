@@ -38,8 +38,10 @@ qint64 inputBytes(const collect::Inventory& inv) {
 
 void report(const char* what, qint64 bytes, qint64 ms) {
     std::printf("%-44s %8.1f MB/s  (%lld MB in %.2f s)  peak RSS %.0f MiB\n", what,
-                ms > 0 ? static_cast<double>(bytes) / 1e6 / (static_cast<double>(ms) / 1000.0) : 0.0,
-                static_cast<long long>(bytes / 1000000), static_cast<double>(ms) / 1000.0, bench::peakRssMiB());
+                ms > 0 ? static_cast<double>(bytes) / 1e6 / (static_cast<double>(ms) / 1000.0)
+                       : 0.0,
+                static_cast<long long>(bytes / 1000000), static_cast<double>(ms) / 1000.0,
+                bench::peakRssMiB());
     std::fflush(stdout);
 }
 
@@ -59,12 +61,14 @@ void benchScrubberOnly(const collect::Inventory& inv) {
     const core::scrub::ScrubEngine engine{&*rules, &pseudonymizer, nullptr, &matcher};
     timer.restart();
     for (const auto& f : inv.files) {
-        (void)core::pipeline::scrubCollectedFile(f, engine, QStringLiteral("/dev/null"), 0, nullptr);
+        (void)core::pipeline::scrubCollectedFile(f, engine, QStringLiteral("/dev/null"), 0,
+                                                 nullptr);
     }
     report("scrubbing pass, 1 thread", inputBytes(inv), timer.elapsed());
 }
 
-void benchCollect(const fixtures::SampleInstallation& s, const QString& dir, int threads, qint64 bytes) {
+void benchCollect(const fixtures::SampleInstallation& s, const QString& dir, int threads,
+                  qint64 bytes) {
     core::pipeline::CollectRequest r;
     r.installDir = s.installDir;
     r.homeDir = s.homeDir;
@@ -81,10 +85,13 @@ void benchCollect(const fixtures::SampleInstallation& s, const QString& dir, int
         std::fprintf(stderr, "collect failed: %s\n", qPrintable(summary.error().toString()));
         return;
     }
-    const QByteArray label = QStringLiteral("end to end (collect -> bundle), %1 thread(s)").arg(threads).toUtf8();
+    const QByteArray label =
+        QStringLiteral("end to end (collect -> bundle), %1 thread(s)").arg(threads).toUtf8();
     report(label.constData(), bytes, ms);
-    std::printf("%-44s %lld MB (ratio %.1fx)\n", "  bundle size", static_cast<long long>(summary->bundleSize / 1000000),
-                static_cast<double>(bytes) / static_cast<double>(std::max<qint64>(1, summary->bundleSize)));
+    std::printf("%-44s %lld MB (ratio %.1fx)\n", "  bundle size",
+                static_cast<long long>(summary->bundleSize / 1000000),
+                static_cast<double>(bytes) /
+                    static_cast<double>(std::max<qint64>(1, summary->bundleSize)));
     QFile::remove(summary->bundlePath);
 }
 
@@ -94,11 +101,15 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("size"), QStringLiteral("Main log size (default 1G)."), QStringLiteral("SIZE"), QStringLiteral("1G")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("Main log size (default 1G)."),
+                      QStringLiteral("SIZE"), QStringLiteral("1G")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("Work folder (default: a temporary one)."),
+                      QStringLiteral("DIR")});
     parser.process(app);
     QTemporaryDir temp;
-    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+    const QString dir =
+        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
     fixtures::SampleOptions options;
     options.mainLogBytes = bench::parseSize(parser.value(QStringLiteral("size")));
     QElapsedTimer timer;
@@ -111,9 +122,9 @@ int main(int argc, char** argv) {
     auto inst = core::discovery::describeInstallation(sample->installDir, sample->homeDir);
     auto inv = collect::buildInventory(*inst, {}, nullptr);
     const qint64 bytes = inputBytes(*inv);
-    std::printf("generated %lld MB in %lld files in %.1f s; %d cores\n", static_cast<long long>(bytes / 1000000),
-                static_cast<long long>(inv->files.size()), static_cast<double>(timer.elapsed()) / 1000.0,
-                QThread::idealThreadCount());
+    std::printf("generated %lld MB in %lld files in %.1f s; %d cores\n",
+                static_cast<long long>(bytes / 1000000), static_cast<long long>(inv->files.size()),
+                static_cast<double>(timer.elapsed()) / 1000.0, QThread::idealThreadCount());
     benchScrubberOnly(*inv);
     benchCollect(*sample, dir, 1, bytes);
     benchCollect(*sample, dir, QThread::idealThreadCount(), bytes);

@@ -40,8 +40,10 @@ constexpr char toLower(char c) {
     return isUpper(c) ? static_cast<char>(c + 32) : c;
 }
 
+// The first byte is compared inline: most candidates fail there, before any memcmp call.
 inline bool startsWith(std::string_view s, std::size_t pos, std::string_view prefix) {
-    return s.size() >= pos + prefix.size() && s.substr(pos, prefix.size()) == prefix;
+    return s.size() >= pos + prefix.size() && (prefix.empty() || s[pos] == prefix[0]) &&
+           s.substr(pos, prefix.size()) == prefix;
 }
 inline bool endsWith(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

@@ -142,7 +142,8 @@ void KnownValueMatcher::match(std::string_view line, std::string_view lower, Spa
     }
     int state = 0;
     for (std::size_t i = 0; i < lower.size(); ++i) {
-        state = m_delta[static_cast<std::size_t>(state) * 256 + static_cast<unsigned char>(lower[i])];
+        state =
+            m_delta[static_cast<std::size_t>(state) * 256 + static_cast<unsigned char>(lower[i])];
         for (int s = state; s > 0; s = m_nodes[static_cast<std::size_t>(s)].dictSuffix) {
             const Node& node = m_nodes[static_cast<std::size_t>(s)];
             if (node.output < 0) {

@@ -349,8 +349,14 @@ void detectDistinguishedNames(std::string_view line, std::string_view lower, Spa
     const std::size_t n = lower.size();
     while (i < n) {
         bool matched = false;
+        const char c = lower[i];
+        if ((c != 'c' && c != 'o' && c != 'd' && c != 'u' && c != 'l') ||
+            (i > 0 && isAlnum(lower[i - 1]))) {
+            ++i;
+            continue;
+        }
         for (std::string_view a : attrs) {
-            if (startsWith(lower, i, a) && (i == 0 || !isAlnum(lower[i - 1]))) {
+            if (startsWith(lower, i, a)) {
                 const std::size_t b = i + a.size();
                 std::size_t e = b;
                 while (e < n && line[e] != ',' && line[e] != ')' && line[e] != '"' &&
