@@ -8,6 +8,10 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 namespace supportzip::cli {
 namespace {
 
@@ -159,17 +163,28 @@ int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) co
     r.threads = p.value(QStringLiteral("threads")).toInt();
 
     core::pipeline::CollectJob job(r);
+    // Ctrl-C sets an atomic flag from the signal handler; this watcher turns it into a cancel
+    // request within 100 ms, even while one huge file is being scrubbed.
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
+        while (!finished.load() && ctx.interrupted != nullptr) {
+            if (ctx.interrupted->load()) {
+                job.requestCancel();
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
     const bool showProgress = ctx.errIsTerminal && !p.isSet(QStringLiteral("quiet"));
     auto result = job.run([&](const core::Progress& pr) {
-        if (ctx.interrupted != nullptr && ctx.interrupted->load()) {
-            job.requestCancel();
-        }
         if (showProgress) {
             const int pct = pr.total > 0 ? static_cast<int>(100 * pr.done / pr.total) : 0;
             ctx.err << "\r" << pr.stage.leftJustified(10) << QString::number(pct).rightJustified(3)
                     << "%" << Qt::flush;
         }
     });
+    finished.store(true);
+    watcher.join();
     if (showProgress) {
         ctx.err << "\r" << QString(20, u' ') << "\r";
     }

@@ -8,6 +8,8 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     list.push_back(std::make_unique<DetectCommand>());
     list.push_back(std::make_unique<CollectCommand>());
     list.push_back(std::make_unique<RulesCommand>());
+    list.push_back(std::make_unique<VerifyCommand>());
+    list.push_back(std::make_unique<InspectCommand>());
     list.push_back(std::make_unique<UnmaskCommand>());
     return list;
 }

@@ -42,10 +42,25 @@ void setupForCli(Verbosity verbosity, const QString& logFile) {
                                                    : spdlog::level::warn);
     err->set_pattern("supportzip: %l: %v");
     s_sinks.push_back(err);
-    if (!logFile.isEmpty()) {
-        auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(logFile.toStdString());
-        file->set_level(spdlog::level::debug);
-        s_sinks.push_back(file);
+    // The tool's own log also goes to a file: the one asked for, or a rotating one in the
+    // user's data folder, so a failed cron run can be looked at afterwards.
+    try {
+        spdlog::sink_ptr file;
+        if (!logFile.isEmpty()) {
+            file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(logFile.toStdString());
+        } else if (QDir().mkpath(defaultLogDirectory())) {
+            file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                QString(defaultLogDirectory() + QStringLiteral("/supportzip.log")).toStdString(),
+                5 * 1024 * 1024, 3);
+        }
+        if (file) {
+            file->set_level(spdlog::level::info);
+            s_sinks.push_back(file);
+        }
+    } catch (const spdlog::spdlog_ex& e) {
+        // An unwritable log file must not stop the collection; say so on stderr.
+        err->log(spdlog::details::log_msg("supportzip", spdlog::level::warn,
+                                          std::string("cannot open the log file: ") + e.what()));
     }
     s_level = spdlog::level::debug;
     applyToExisting();

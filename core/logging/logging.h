@@ -14,7 +14,8 @@ namespace supportzip::core::logging {
 
 enum class Verbosity { Quiet, Normal, Verbose };
 
-// CLI: warnings and errors to stderr (debug with Verbose), plus an optional log file.
+// CLI: warnings and errors to stderr (debug with Verbose), and the tool's log to logFile, or
+// to <AppDataLocation>/logs/supportzip.log when none is given.
 void setupForCli(Verbosity verbosity, const QString& logFile = {});
 // GUI: a rotating file in the user's data folder; returns its path for the Help menu.
 QString setupForGui();

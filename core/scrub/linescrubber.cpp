@@ -59,6 +59,12 @@ void LineScrubber::resolveOverlaps() {
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
 }
 
+const std::vector<Span>& LineScrubber::inspect(std::string_view line) {
+    collectSpans(line);
+    resolveOverlaps();
+    return m_accepted;
+}
+
 void LineScrubber::appendReplacement(const Span& span, std::string_view value, std::string& out) {
     const Category category = defaultCategory(span.kind);
     if (category == Category::Secret) {

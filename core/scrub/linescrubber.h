@@ -34,6 +34,9 @@ public:
     // Appends the scrubbed line (without its line ending) to out. lineNumber is for findings.
     void scrub(std::string_view line, std::int64_t lineNumber, std::string& out,
                const FindingCallback& onFinding, CategoryCounts& counts);
+    // The spans the scrubber would replace in this line, overlaps resolved, without replacing
+    // anything (verify's residual scan). Valid until the next call.
+    const std::vector<Span>& inspect(std::string_view line);
     // Resets per-file state (a multi-line secret never continues into another file).
     void resetFileState() { m_keyValueState = {}; }
 

@@ -4,11 +4,17 @@
 #include "exitcode.h"
 #include "samplegen.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <zip.h>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace supportzip;
 
@@ -40,11 +46,14 @@ private Q_SLOTS:
     void unknownCommandIsUsageError();
     void collectRefusesWithoutConsent();
     void collectWritesBundleAndSummary();
+    void manifestMatchesItsSchema();
+    void verifyAndInspectTheBundle();
     void unmaskRestoresOriginalsLocally();
     void detectDescribesInstallation();
     void detectReportsNothingFound();
     void rulesListsBuiltInRules();
     void binaryLinksNoGuiLibrary();
+    void interruptedRunLeavesNothing();
 
 private:
     QTemporaryDir m_dir;
@@ -109,6 +118,58 @@ void TestCli::collectWritesBundleAndSummary() {
              QStringLiteral("Jana Admin <jana@example.com>"), QStringLiteral("--vault"), m_vault});
     QCOMPARE(again.code, int(cli::ExitCode::Failure));
     QVERIFY(again.err.contains(QStringLiteral("already exists")));
+}
+
+void TestCli::manifestMatchesItsSchema() {
+    // Validated by an independent implementation (Python's jsonschema), not by our own code.
+    const QString python = QStringLiteral("/usr/bin/python3");
+    QProcess probe;
+    probe.start(python, {QStringLiteral("-c"), QStringLiteral("import jsonschema")});
+    if (!probe.waitForFinished() || probe.exitCode() != 0) {
+        QSKIP("python3-jsonschema is not installed (scripts/install-deps installs it)");
+    }
+    const QString bundle = m_dir.filePath(QStringLiteral("cli.zip"));
+    QVERIFY2(QFileInfo::exists(bundle), "collectWritesBundleAndSummary writes it");
+    const QString script = QStringLiteral(
+        "import json, sys, zipfile, jsonschema\n"
+        "schema = json.load(open(sys.argv[1]))\n"
+        "manifest = json.loads(zipfile.ZipFile(sys.argv[2]).read('manifest.json'))\n"
+        "jsonschema.Draft202012Validator(schema).validate(manifest)\n"
+        "zipfile.ZipFile(sys.argv[2]).testzip() is None or sys.exit('bad member')\n");
+    QProcess p;
+    p.start(python, {QStringLiteral("-c"), script, QStringLiteral(SUPPORTZIP_SCHEMA_FILE), bundle});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+}
+
+void TestCli::verifyAndInspectTheBundle() {
+    const QString bundle = m_dir.filePath(QStringLiteral("cli.zip"));
+    const auto verify = run({QStringLiteral("verify"), bundle, QStringLiteral("--strict")});
+    QVERIFY2(verify.code == int(cli::ExitCode::Success), qPrintable(verify.out + verify.err));
+    QVERIFY(verify.out.startsWith(QStringLiteral("intact: ")));
+    QVERIFY(verify.out.contains(QStringLiteral("residual scan: 0 values")));
+    const auto inspect = run({QStringLiteral("inspect"), bundle});
+    QCOMPARE(inspect.code, int(cli::ExitCode::Success));
+    QVERIFY(inspect.out.startsWith(QStringLiteral("Jira Software 9.12.2 Data Center, node node-")));
+    QVERIFY(inspect.out.contains(QStringLiteral("consent: Jana Admin <jana@example.com>")));
+    QVERIFY(inspect.out.contains(QStringLiteral("application-logs/atlassian-jira.log ")));
+    QVERIFY(inspect.out.contains(QStringLiteral("attachments")));
+    // Change one byte of a member: verification must fail with exit code 3.
+    const QString tampered = m_dir.filePath(QStringLiteral("tampered.zip"));
+    QVERIFY(QFile::copy(bundle, tampered));
+    {
+        int err = 0;
+        zip_t* z = zip_open(tampered.toUtf8().constData(), 0, &err);
+        QVERIFY(z != nullptr);
+        static const char replacement[] = "tampered\n";
+        zip_source_t* src = zip_source_buffer(z, replacement, sizeof(replacement) - 1, 0);
+        QVERIFY(zip_file_add(z, "tomcat-config/server.xml", src, ZIP_FL_OVERWRITE) >= 0);
+        QCOMPARE(zip_close(z), 0);
+    }
+    const auto bad = run({QStringLiteral("verify"), tampered});
+    QCOMPARE(bad.code, int(cli::ExitCode::VerificationFailed));
+    QVERIFY(
+        bad.out.contains(QStringLiteral("tomcat-config/server.xml: its SHA-256 does not match")));
 }
 
 void TestCli::unmaskRestoresOriginalsLocally() {
@@ -178,6 +239,29 @@ void TestCli::binaryLinksNoGuiLibrary() {
          {"libQt6Gui", "libQt6Widgets", "libX11", "libxcb", "libGL", "libEGL"}) {
         QVERIFY2(!deps.contains(QLatin1StringView(forbidden)), forbidden);
     }
+}
+
+void TestCli::interruptedRunLeavesNothing() {
+    fixtures::SampleOptions big;
+    big.mainLogBytes = 64 * 1024 * 1024;
+    auto sample = fixtures::generateInstallation(m_dir.filePath(QStringLiteral("big")), big);
+    QVERIFY(sample);
+    QTemporaryDir out;
+    QProcess p;
+    p.start(QStringLiteral(SUPPORTZIP_CLI_BINARY),
+            {QStringLiteral("collect"), QStringLiteral("--install"), sample->installDir,
+             QStringLiteral("--home"), sample->homeDir, QStringLiteral("--consent"),
+             QStringLiteral("A <a@example.com>"), QStringLiteral("--vault"), m_vault,
+             QStringLiteral("--out"), out.path()});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(400);
+    QCOMPARE(p.state(), QProcess::Running); // still learning or scrubbing 64 MB
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), int(cli::ExitCode::Cancelled));
+    QVERIFY(p.readAllStandardError().contains("cancelled"));
+    QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
