@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "bundleoptions.h"
+
 #include "exitcode.h"
 #include "pipeline/collectjob.h"
 #include "scrub/category.h"
@@ -72,6 +74,10 @@ void CollectCommand::addOptions(QCommandLineParser& p) const {
     p.addOption({QStringLiteral("home"),
                  QStringLiteral("Home folder (e.g. /var/atlassian/application-data/jira)."),
                  QStringLiteral("DIR")});
+    addBundleOptions(p);
+}
+
+void addBundleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("out"),
                  QStringLiteral("Bundle file to write, or a folder for the default name."),
                  QStringLiteral("FILE")});
@@ -111,24 +117,16 @@ void CollectCommand::addOptions(QCommandLineParser& p) const {
                  QStringLiteral("N")});
 }
 
-int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) const {
-    core::pipeline::CollectRequest r;
-    r.installDir = p.value(QStringLiteral("install"));
-    r.homeDir = p.value(QStringLiteral("home"));
+int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
+                      core::pipeline::CollectRequest& r) {
     r.outputPath = p.value(QStringLiteral("out"));
-    if (r.installDir.isEmpty() && r.homeDir.isEmpty()) {
-        ctx.err << "supportzip collect: pass --install DIR and/or --home DIR (see 'supportzip "
-                   "detect')\n";
-        return ExitCode::Usage;
-    }
     if (!p.isSet(QStringLiteral("consent"))) {
-        ctx.err << "supportzip collect: refusing to write a bundle without consent. Review what "
+        ctx.err << "supportzip: refusing to write a bundle without consent. Review what "
                    "will be sent, then pass --consent \"NAME <EMAIL>\"\n";
         return ExitCode::Usage;
     }
     if (!core::bundle::parseConsentIdentity(p.value(QStringLiteral("consent")), &r.consent)) {
-        ctx.err
-            << "supportzip collect: --consent must look like \"Jana Novak <jana@example.com>\"\n";
+        ctx.err << "supportzip: --consent must look like \"Jana Novak <jana@example.com>\"\n";
         return ExitCode::Usage;
     }
     r.consent.recipient = p.value(QStringLiteral("recipient"));
@@ -136,14 +134,14 @@ int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) co
     if (p.isSet(QStringLiteral("delete-by"))) {
         r.consent.deleteBy = QDate::fromString(p.value(QStringLiteral("delete-by")), Qt::ISODate);
         if (!r.consent.deleteBy.isValid()) {
-            ctx.err << "supportzip collect: --delete-by needs a date like 2026-12-31\n";
+            ctx.err << "supportzip: --delete-by needs a date like 2026-12-31\n";
             return ExitCode::Usage;
         }
     }
     if (p.isSet(QStringLiteral("since"))) {
         r.collection.since = parseSince(p.value(QStringLiteral("since")));
         if (!r.collection.since.isValid()) {
-            ctx.err << "supportzip collect: --since needs 7d, 12h or a date like 2026-11-01\n";
+            ctx.err << "supportzip: --since needs 7d, 12h or a date like 2026-11-01\n";
             return ExitCode::Usage;
         }
     }
@@ -151,7 +149,7 @@ int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) co
         bool ok = false;
         r.maxFileSize = parseSize(p.value(QStringLiteral("max-file-size")), &ok);
         if (!ok) {
-            ctx.err << "supportzip collect: --max-file-size needs a size like 100M\n";
+            ctx.err << "supportzip: --max-file-size needs a size like 100M\n";
             return ExitCode::Usage;
         }
     }
@@ -162,6 +160,11 @@ int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) co
     r.vaultDir = p.value(QStringLiteral("vault"));
     r.threads = p.value(QStringLiteral("threads")).toInt();
 
+    return -1;
+}
+
+int runCollection(CommandContext& ctx, const QCommandLineParser& p,
+                  const core::pipeline::CollectRequest& r) {
     core::pipeline::CollectJob job(r);
     // Ctrl-C sets an atomic flag from the signal handler; this watcher turns it into a cancel
     // request within 100 ms, even while one huge file is being scrubbed.
@@ -189,12 +192,12 @@ int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) co
         ctx.err << "\r" << QString(20, u' ') << "\r";
     }
     if (!result) {
-        ctx.err << "supportzip collect: " << result.error().toString() << "\n";
+        ctx.err << "supportzip: " << result.error().toString() << "\n";
         return result.error().code == core::ErrorCode::Cancelled ? ExitCode::Cancelled
                                                                  : ExitCode::Failure;
     }
     for (const auto& s : result->skipped) {
-        ctx.err << "supportzip collect: skipped " << s.path << ": " << s.message << "\n";
+        ctx.err << "supportzip: skipped " << s.path << ": " << s.message << "\n";
     }
     ctx.out << result->bundlePath << "\n";
     ctx.out << QStringLiteral("%1 %2: %3 files, %4 left out, findings: %5\n")
@@ -203,6 +206,21 @@ int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) co
                    .arg(result->leftOut + result->skipped.size())
                    .arg(findingsLine(result->findings));
     return ExitCode::Success;
+}
+
+int CollectCommand::execute(CommandContext& ctx, const QCommandLineParser& p) const {
+    core::pipeline::CollectRequest r;
+    r.installDir = p.value(QStringLiteral("install"));
+    r.homeDir = p.value(QStringLiteral("home"));
+    if (r.installDir.isEmpty() && r.homeDir.isEmpty()) {
+        ctx.err << "supportzip: pass --install DIR and/or --home DIR (see 'supportzip "
+                   "detect')\n";
+        return ExitCode::Usage;
+    }
+    if (const int rc = fillBundleRequest(ctx, p, r); rc >= 0) {
+        return rc;
+    }
+    return runCollection(ctx, p, r);
 }
 
 } // namespace supportzip::cli

@@ -2,6 +2,7 @@
 #include "pipeline/collectjob.h"
 
 #include "bundle/bundlewriter.h"
+#include "collect/folderinventory.h"
 #include "discovery/discovery.h"
 #include "logging/logging.h"
 #include "pipeline/bundletexts.h"
@@ -64,6 +65,68 @@ template <typename Fn> void forEachFile(QThreadPool& pool, qsizetype count, Fn f
     QtConcurrent::blockingMap(&pool, indices, fn);
 }
 
+struct PreparedSource {
+    QString kind; // manifest source kind
+    discovery::Installation installation;
+    collect::Inventory inventory;
+    std::unique_ptr<QTemporaryDir> extracted; // a support zip's members, removed afterwards
+};
+
+// An installation (install/home folders), a folder of logs, or a support zip extracted with the
+// hostile-safe reader next to the output.
+Expected<PreparedSource> prepareSource(const CollectRequest& r, const CancelToken* cancel) {
+    PreparedSource source;
+    if (r.sourcePath.isEmpty()) {
+        auto installation = discovery::describeInstallation(r.installDir, r.homeDir);
+        if (!installation) {
+            return tl::unexpected(installation.error());
+        }
+        auto inventory = collect::buildInventory(*installation, r.collection, cancel);
+        if (!inventory) {
+            return tl::unexpected(inventory.error());
+        }
+        source.kind = QStringLiteral("installation");
+        source.installation = *installation;
+        source.inventory = *inventory;
+        return source;
+    }
+    const QFileInfo info(r.sourcePath);
+    QString root = info.absoluteFilePath();
+    if (info.isFile() && r.sourcePath.endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive)) {
+        const QString outDir = r.outputPath.isEmpty() || QFileInfo(r.outputPath).isDir()
+                                   ? (r.outputPath.isEmpty() ? QDir::currentPath() : r.outputPath)
+                                   : QFileInfo(r.outputPath).absolutePath();
+        source.extracted =
+            std::make_unique<QTemporaryDir>(outDir + QStringLiteral("/.supportzip-extract-XXXXXX"));
+        if (!source.extracted->isValid()) {
+            return makeError(
+                ErrorCode::WriteFailed,
+                QStringLiteral("cannot create a folder to extract the support zip into"), outDir);
+        }
+        if (auto ok = collect::extractZipSafely(r.sourcePath, source.extracted->path(), cancel);
+            !ok) {
+            return tl::unexpected(ok.error());
+        }
+        root = source.extracted->path();
+        source.kind = QStringLiteral("support-zip");
+    } else if (info.isDir()) {
+        source.kind = QStringLiteral("folder");
+    } else {
+        return makeError(
+            ErrorCode::UnsupportedInput,
+            QStringLiteral(
+                "give a folder or a .zip support zip (tar archives are not supported yet)"),
+            r.sourcePath);
+    }
+    source.installation = collect::describeFolder(root);
+    auto inventory = collect::buildFolderInventory(root, r.collection, cancel);
+    if (!inventory) {
+        return tl::unexpected(inventory.error());
+    }
+    source.inventory = *inventory;
+    return source;
+}
+
 } // namespace
 
 CollectJob::CollectJob(CollectRequest request)
@@ -86,10 +149,11 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
                            "<EMAIL>\" after reviewing what will be sent (supportzip preview)"));
     }
     progress.report({QStringLiteral("discover"), {}, 0, 0}, true);
-    auto installation = discovery::describeInstallation(r.installDir, r.homeDir);
-    if (!installation) {
-        return tl::unexpected(installation.error());
+    auto source = prepareSource(r, &m_cancel);
+    if (!source) {
+        return tl::unexpected(source.error());
     }
+    const discovery::Installation* installation = &source->installation;
     const QDateTime created =
         r.created.isValid() ? r.created.toUTC() : QDateTime::currentDateTimeUtc();
     QString outputPath = r.outputPath;
@@ -113,11 +177,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     if (!key) {
         return tl::unexpected(key.error());
     }
-    progress.report({QStringLiteral("inventory"), {}, 0, 0}, true);
-    auto inventory = collect::buildInventory(*installation, r.collection, &m_cancel);
-    if (!inventory) {
-        return tl::unexpected(inventory.error());
-    }
+    const collect::Inventory* inventory = &source->inventory;
     const QList<collect::CollectedFile>& files = inventory->files;
 
     scrub::Pseudonymizer pseudonymizer(*key);
@@ -182,7 +242,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     bundle::Manifest& manifest = summary.manifest;
     manifest.toolVersion = QStringLiteral(SUPPORTZIP_VERSION);
     manifest.created = created;
-    manifest.sourceKind = QStringLiteral("installation");
+    manifest.sourceKind = source->kind;
     manifest.product = discovery::productId(installation->product);
     manifest.productName = installation->productName;
     manifest.version = installation->version;

@@ -22,6 +22,8 @@ namespace supportzip::core::pipeline {
 struct CollectRequest {
     QString installDir;
     QString homeDir;
+    // Instead of an installation: a folder of logs or an existing support zip (.zip).
+    QString sourcePath;
     QString outputPath; // a .zip file, or an existing folder for the default file name
     collect::CollectionOptions collection;
     qint64 maxFileSize = 0; // bytes; 0 = no limit. An over-limit log keeps its newest part.

@@ -44,6 +44,7 @@ constexpr std::array kSecretWords = {
     SecretWord{"securitycredential", "password"},
     SecretWord{"credentials", "credential"},
     SecretWord{"server.id", "server-id"},
+    SecretWord{"server-id", "server-id"},
     SecretWord{"serverid", "server-id"},
 };
 
@@ -59,6 +60,9 @@ constexpr std::array<std::string_view, 7> kHostSuffixes = {
     "host", "hostname", "proxyname", "proxyhost", "servername", "server.name", "bindaddress"};
 constexpr std::array<std::string_view, 5> kPersonNameSuffixes = {
     "displayname", "display_name", "fullname", "full_name", "realname"};
+// Free text that names the organisation or carries what admins typed (announcement banner).
+constexpr std::array<std::string_view, 6> kTextSuffixes = {
+    "organisation", "organization", "alertheader", "announcement", "company", "banner"};
 constexpr std::array<std::string_view, 4> kNodeSuffixes = {"node.id", "node.name", "nodeid",
                                                            "nodename"};
 
@@ -301,6 +305,10 @@ bool classifyKeyName(std::string_view name, ValueKind* kind, const char** label)
     }
     if (endsWithAny(name, kPersonNameSuffixes)) {
         *kind = ValueKind::PersonName;
+        return true;
+    }
+    if (endsWithAny(name, kTextSuffixes)) {
+        *kind = ValueKind::Text;
         return true;
     }
     if (endsWithAny(name, kNodeSuffixes)) {

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void rulesListsBuiltInRules();
     void binaryLinksNoGuiLibrary();
     void interruptedRunLeavesNothing();
+    void scrubsAFolderAndRefusesOtherSources();
 
 private:
     QTemporaryDir m_dir;
@@ -262,6 +263,25 @@ void TestCli::interruptedRunLeavesNothing() {
     QVERIFY(p.readAllStandardError().contains("cancelled"));
     QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList());
+}
+
+void TestCli::scrubsAFolderAndRefusesOtherSources() {
+    const QString out = m_dir.filePath(QStringLiteral("folder.zip"));
+    const auto r = run({QStringLiteral("scrub"), m_sample.homeDir + QStringLiteral("/log"),
+                        QStringLiteral("--out"), out, QStringLiteral("--consent"),
+                        QStringLiteral("A <a@example.com>"), QStringLiteral("--vault"), m_vault});
+    QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+    QVERIFY(r.out.contains(QStringLiteral("Jira")));
+    const auto verify = run({QStringLiteral("verify"), out, QStringLiteral("--strict")});
+    QVERIFY2(verify.code == int(cli::ExitCode::Success), qPrintable(verify.out));
+    const QString tarball = m_dir.filePath(QStringLiteral("logs.tar.gz"));
+    QFile(tarball).open(QIODevice::WriteOnly);
+    const auto refused =
+        run({QStringLiteral("scrub"), tarball, QStringLiteral("--out"),
+             m_dir.filePath(QStringLiteral("t.zip")), QStringLiteral("--consent"),
+             QStringLiteral("A <a@example.com>"), QStringLiteral("--vault"), m_vault});
+    QCOMPARE(refused.code, int(cli::ExitCode::Failure));
+    QVERIFY(refused.err.contains(QStringLiteral("tar archives are not supported yet")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

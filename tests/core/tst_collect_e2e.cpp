@@ -72,6 +72,7 @@ void TestCollectEndToEnd::initTestCase() {
     struct Variant {
         QString name;
         fixtures::SampleOptions options;
+        bool supportZip = false; // an existing support zip as the source, not an installation
     };
     QList<Variant> variants;
     variants.append({QStringLiteral("jira"), {}});
@@ -82,12 +83,22 @@ void TestCollectEndToEnd::initTestCase() {
     windows.windowsLayout = true;
     windows.seed = 7;
     variants.append({QStringLiteral("jira-windows"), windows});
+    variants.append({QStringLiteral("jira-support-zip"), {}, true});
+    variants.append({QStringLiteral("confluence-support-zip"), confluence, true});
     for (const Variant& v : variants) {
-        auto sample = fixtures::generateInstallation(m_dir.filePath(v.name), v.options);
+        auto sample = v.supportZip
+                          ? fixtures::generateSupportZip(
+                                m_dir.filePath(v.name + QStringLiteral("-source.zip")), v.options)
+                          : fixtures::generateInstallation(m_dir.filePath(v.name), v.options);
         QVERIFY2(sample, sample ? "" : qPrintable(sample.error()));
-        core::pipeline::CollectJob job(requestFor(*sample,
-                                                  m_dir.filePath(v.name + QStringLiteral(".zip")),
-                                                  m_dir.filePath(QStringLiteral("vault"))));
+        auto request = requestFor(*sample, m_dir.filePath(v.name + QStringLiteral(".zip")),
+                                  m_dir.filePath(QStringLiteral("vault")));
+        if (v.supportZip) {
+            request.sourcePath = sample->root;
+        }
+        core::pipeline::CollectJob job(request);
+        Q_UNUSED(requestFor(*sample, m_dir.filePath(v.name + QStringLiteral(".zip")),
+                            m_dir.filePath(QStringLiteral("vault"))));
         auto summary = job.run();
         QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
         Run run{*sample, summary->bundlePath, tests::readBundleMembers(summary->bundlePath), {}};
