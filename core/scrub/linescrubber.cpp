@@ -16,6 +16,61 @@ LineScrubber::LineScrubber(const ScrubEngine& engine)
     : m_engine(engine) {
 }
 
+namespace {
+
+// "\tat com.example.Foo$Bar.run(Foo.java:12) [jar-1.0.jar:?]": a Java stack frame, by a strict
+// shape (identifier characters only, no '@', ':' only before the line number or in the jar
+// note). Half the lines of a log with exceptions; they hold code, never customer data, so only
+// the admin's terms and learned values are matched in them.
+bool isStackFrame(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
+        ++i;
+    }
+    if (i == 0 || !chars::startsWith(line, i, "at ")) {
+        return false;
+    }
+    i += 3;
+    const std::size_t open = line.find('(', i);
+    const std::size_t close = line.find(')', i);
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        return false;
+    }
+    for (std::size_t k = i; k < open; ++k) {
+        const char c = line[k];
+        if (!(chars::isAlnum(c) || c == '.' || c == '_' || c == '$' || c == '/' || c == '<' ||
+              c == '>')) {
+            return false;
+        }
+    }
+    for (std::size_t k = open + 1; k < close; ++k) {
+        const char c = line[k];
+        if (!(chars::isAlnum(c) || c == '.' || c == '_' || c == '$' || c == ':' || c == ' ')) {
+            return false;
+        }
+    }
+    std::string_view rest = line.substr(close + 1);
+    while (!rest.empty() && rest.back() == ' ') {
+        rest.remove_suffix(1);
+    }
+    if (rest.empty()) {
+        return true;
+    }
+    // " [atlassian-core-7.0.2.jar:?]" or " ~[?:?]"
+    if (rest.size() < 4 || rest.back() != ']' ||
+        (rest.substr(0, 2) != " [" && rest.substr(0, 3) != " ~[")) {
+        return false;
+    }
+    for (char c : rest.substr(rest.find('[') + 1, rest.size() - rest.find('[') - 2)) {
+        if (!(chars::isAlnum(c) || c == '.' || c == '_' || c == '-' || c == ':' || c == '?')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 void LineScrubber::collectSpans(std::string_view line) {
     m_lower.assign(line);
     for (char& c : m_lower) {
@@ -23,6 +78,12 @@ void LineScrubber::collectSpans(std::string_view line) {
     }
     const std::string_view lower(m_lower);
     m_sink.clear();
+    if (isStackFrame(line)) {
+        if (m_engine.matcher != nullptr) {
+            m_engine.matcher->match(line, lower, m_sink);
+        }
+        return;
+    }
     detectKeyValues(line, lower, m_sink, m_keyValueState);
     detectLogContext(line, lower, m_sink);
     detectPatterns(line, lower, m_sink);

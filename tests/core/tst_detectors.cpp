@@ -17,6 +17,7 @@ private Q_SLOTS:
     void propagatesLearnedValuesToOtherLines();
     void pseudonymsAreConsistentAndShaped();
     void customTermsAndAllowList();
+    void stackFramesKeepCodeButNotTerms();
 };
 
 void TestDetectors::scrubsLine_data() {
@@ -257,6 +258,21 @@ void TestDetectors::customTermsAndAllowList() {
     QVERIFY2(!out.contains(QStringLiteral("Northwind")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("10.20.30.41")), qPrintable(out));
     QVERIFY2(!out.contains(QStringLiteral("10.20.30.42")), qPrintable(out));
+}
+
+void TestDetectors::stackFramesKeepCodeButNotTerms() {
+    tests::TestEngine engine;
+    engine.known.add(core::scrub::ValueKind::Term, "northwind");
+    const std::string frame =
+        "\tat com.northwind.sync.PayrollJob.run(PayrollJob.java:88) [payroll-sync-1.4.2.jar:?]\n";
+    const QString out = QString::fromStdString(engine.scrub(frame));
+    QVERIFY2(!out.contains(QStringLiteral("northwind")), qPrintable(out));
+    QVERIFY(out.contains(
+        QStringLiteral(".sync.PayrollJob.run(PayrollJob.java:88) [payroll-sync-1.4.2.jar:?]")));
+    // Not a frame (an address inside): the full detectors run.
+    const QString odd =
+        QString::fromStdString(engine.scrub("\tat connecting to 10.20.30.41 (retry 3)\n"));
+    QVERIFY2(!odd.contains(QStringLiteral("10.20.30.41")), qPrintable(odd));
 }
 
 QTEST_GUILESS_MAIN(TestDetectors)
