@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     list.push_back(std::make_unique<VerifyCommand>());
     list.push_back(std::make_unique<InspectCommand>());
     list.push_back(std::make_unique<UnmaskCommand>());
+    list.push_back(std::make_unique<KeyCommand>());
     return list;
 }
 

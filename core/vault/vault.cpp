@@ -90,6 +90,60 @@ Expected<QByteArray> Vault::loadOrCreateKey() const {
     return key;
 }
 
+Expected<void> Vault::exportKey(const QString& path) const {
+    auto key = loadOrCreateKey();
+    if (!key) {
+        return tl::unexpected(key.error());
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(key->toHex() + '\n') < 0 || !out.commit()) {
+        return makeError(ErrorCode::WriteFailed,
+                         QStringLiteral("cannot write the key file: %1").arg(out.errorString()),
+                         path);
+    }
+    QFile::setPermissions(path, kOwnerOnly);
+    return {};
+}
+
+Expected<void> Vault::importKey(const QString& path, bool replace) const {
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("cannot read the key file: %1").arg(in.errorString()),
+                         path);
+    }
+    const QByteArray key = QByteArray::fromHex(in.read(4096).trimmed());
+    if (key.size() < 16) {
+        return makeError(ErrorCode::MalformedInput,
+                         QStringLiteral("this is not a supportzip key file"), path);
+    }
+    if (auto ok = ensureDirectory(); !ok) {
+        return ok;
+    }
+    const QString target = m_dir + QStringLiteral("/pseudonym.key");
+    if (QFile::exists(target)) {
+        auto current = loadOrCreateKey();
+        if (current && *current == key) {
+            return {};
+        }
+        if (!replace) {
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral(
+                    "this machine already has a different pseudonym key; pseudonyms in bundles it "
+                    "wrote would no longer match. Pass --replace to import anyway"),
+                target);
+        }
+    }
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly) || out.write(key.toHex() + '\n') < 0 || !out.commit()) {
+        return makeError(ErrorCode::WriteFailed, QStringLiteral("cannot write the pseudonym key"),
+                         target);
+    }
+    QFile::setPermissions(target, kOwnerOnly);
+    return {};
+}
+
 Expected<void> Vault::recordMapping(const std::vector<scrub::MappingEntry>& entries,
                                     const QString& bundleName) const {
     if (auto ok = ensureDirectory(); !ok) {

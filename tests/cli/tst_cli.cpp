@@ -3,6 +3,7 @@
 #include "command.h"
 #include "exitcode.h"
 #include "samplegen.h"
+#include "vault/vault.h"
 
 #include <QDir>
 #include <QProcess>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void binaryLinksNoGuiLibrary();
     void interruptedRunLeavesNothing();
     void scrubsAFolderAndRefusesOtherSources();
+    void clusterNodesShareTheKey();
 
 private:
     QTemporaryDir m_dir;
@@ -282,6 +284,37 @@ void TestCli::scrubsAFolderAndRefusesOtherSources() {
              QStringLiteral("A <a@example.com>"), QStringLiteral("--vault"), m_vault});
     QCOMPARE(refused.code, int(cli::ExitCode::Failure));
     QVERIFY(refused.err.contains(QStringLiteral("tar archives are not supported yet")));
+}
+
+void TestCli::clusterNodesShareTheKey() {
+    const QString nodeA = m_dir.filePath(QStringLiteral("node-a"));
+    const QString nodeB = m_dir.filePath(QStringLiteral("node-b"));
+    const QString keyFile = m_dir.filePath(QStringLiteral("cluster.key"));
+    QCOMPARE(run({QStringLiteral("key"), QStringLiteral("export"), keyFile,
+                  QStringLiteral("--vault"), nodeA})
+                 .code,
+             int(cli::ExitCode::Success));
+    QVERIFY(QFileInfo(keyFile).permissions().testFlag(QFileDevice::ReadOwner));
+    QVERIFY(!QFileInfo(keyFile).permissions().testFlag(QFileDevice::ReadOther));
+    QCOMPARE(run({QStringLiteral("key"), QStringLiteral("import"), keyFile,
+                  QStringLiteral("--vault"), nodeB})
+                 .code,
+             int(cli::ExitCode::Success));
+    auto a = core::vault::Vault(nodeA).loadOrCreateKey();
+    auto b = core::vault::Vault(nodeB).loadOrCreateKey();
+    QVERIFY(a && b && *a == *b);
+    // A machine with its own, different key refuses unless told to replace it.
+    const QString nodeC = m_dir.filePath(QStringLiteral("node-c"));
+    QVERIFY(core::vault::Vault(nodeC).loadOrCreateKey());
+    const auto refused = run({QStringLiteral("key"), QStringLiteral("import"), keyFile,
+                              QStringLiteral("--vault"), nodeC});
+    QCOMPARE(refused.code, int(cli::ExitCode::Failure));
+    QVERIFY(refused.err.contains(QStringLiteral("--replace")));
+    QCOMPARE(run({QStringLiteral("key"), QStringLiteral("import"), keyFile,
+                  QStringLiteral("--vault"), nodeC, QStringLiteral("--replace")})
+                 .code,
+             int(cli::ExitCode::Success));
+    QVERIFY(*core::vault::Vault(nodeC).loadOrCreateKey() == *a);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
