@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace supportzip::core::bundle {
 namespace {
@@ -43,10 +44,24 @@ QString zipErrorText(zip_t* z) {
     return QString::fromUtf8(zip_strerror(z));
 }
 
-Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime) {
+Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime,
+                        std::vector<ZipHandle>& sources) {
     const QByteArray name = e.path.toUtf8();
     zip_source_t* src = nullptr;
-    if (!e.stagedFile.isEmpty()) {
+    if (!e.precompressedZip.isEmpty()) {
+        int err = 0;
+        sources.emplace_back(
+            zip_open(QFile::encodeName(e.precompressedZip).constData(), ZIP_RDONLY, &err));
+        if (!sources.back()) {
+            return makeError(
+                ErrorCode::WriteFailed,
+                QStringLiteral("cannot reopen the compressed copy of %1 (libzip error %2)")
+                    .arg(e.path)
+                    .arg(err));
+        }
+        // start 0 and length -1: the compressed data is copied as it is.
+        src = zip_source_zip(z, sources.back().get(), 0, 0, 0, -1);
+    } else if (!e.stagedFile.isEmpty()) {
         src = zip_source_file(z, QFile::encodeName(e.stagedFile).constData(), 0, -1);
     } else {
         src = zip_source_buffer(z, e.data.constData(), static_cast<zip_uint64_t>(e.data.size()), 0);
@@ -62,8 +77,9 @@ Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime) {
                          QStringLiteral("cannot add %1: %2").arg(e.path, zipErrorText(z)));
     }
     const auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(z, i, ZIP_CM_DEFLATE, 6) != 0 ||
-        zip_file_set_mtime(z, i, mtime, 0) != 0 ||
+    const bool compressFailed =
+        e.precompressedZip.isEmpty() && zip_set_file_compression(z, i, ZIP_CM_DEFLATE, 6) != 0;
+    if (compressFailed || zip_file_set_mtime(z, i, mtime, 0) != 0 ||
         zip_file_set_external_attributes(z, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) {
         return makeError(
             ErrorCode::WriteFailed,
@@ -115,6 +131,30 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
 
 } // namespace
 
+Expected<void> precompressEntry(const QString& file, const QString& memberName,
+                                const QString& zipPath, const QDateTime& mtime) {
+    int err = 0;
+    ZipHandle z(zip_open(QFile::encodeName(zipPath).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err));
+    if (!z) {
+        return makeError(
+            ErrorCode::WriteFailed,
+            QStringLiteral("cannot create a compressed copy (libzip error %1)").arg(err), zipPath);
+    }
+    std::vector<ZipHandle> none;
+    if (auto ok = addEntry(z.get(), BundleEntry{memberName, file, {}, {}},
+                           static_cast<time_t>(mtime.toSecsSinceEpoch()), none);
+        !ok) {
+        return ok;
+    }
+    if (zip_close(z.get()) != 0) {
+        return makeError(ErrorCode::WriteFailed,
+                         QStringLiteral("compressing failed: %1").arg(zipErrorText(z.get())),
+                         zipPath);
+    }
+    (void)z.release();
+    return {};
+}
+
 QString sha256OfFile(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -145,6 +185,10 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     auto cleanup = [&temp] {
         QFile::remove(temp);
     };
+    // Declared before the target so it is destroyed after it: the target's sources read from
+    // these archives until zip_close or zip_discard.
+    std::vector<ZipHandle> sources;
+    sources.reserve(static_cast<std::size_t>(entries.size()));
     int err = 0;
     ZipHandle z(zip_open(QFile::encodeName(temp).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err));
     if (!z) {
@@ -154,7 +198,7 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     }
     const time_t t = static_cast<time_t>(mtime.toSecsSinceEpoch());
     for (const BundleEntry& e : entries) {
-        if (auto ok = addEntry(z.get(), e, t); !ok) {
+        if (auto ok = addEntry(z.get(), e, t, sources); !ok) {
             cleanup();
             return tl::unexpected(ok.error());
         }

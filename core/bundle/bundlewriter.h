@@ -17,9 +17,18 @@ namespace supportzip::core::bundle {
 struct BundleEntry {
     QString path;       // member name inside the zip ("application-logs/atlassian-jira.log")
     QString stagedFile; // read from this file, or
-    QByteArray data;    // from these bytes when stagedFile is empty
+    QByteArray data;    // from these bytes when stagedFile is empty, or
     QString sha256;     // expected hex digest of the stored bytes (checked after writing)
+    // the only member of this zip, compressed already (see precompressEntry): its compressed
+    // bytes are copied, so files compressed in parallel are never compressed twice.
+    QString precompressedZip = {};
 };
+
+// Compresses one file into a single-member zip (deflate, the given member name and time), on
+// the calling thread. The pipeline calls it from its workers so compression uses every core;
+// writeBundle then copies the compressed data. Removes nothing; the caller owns both files.
+Expected<void> precompressEntry(const QString& file, const QString& memberName,
+                                const QString& zipPath, const QDateTime& mtime);
 
 struct WrittenBundle {
     QString path;

@@ -29,6 +29,7 @@ namespace {
 
 struct FileOutcome {
     Expected<StagedFile> staged = tl::unexpected(Error{});
+    QString compressedZip; // the scrubbed copy, compressed on the worker that scrubbed it
 };
 
 Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
@@ -228,8 +229,22 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
                 makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
             return;
         }
-        outcomes[static_cast<std::size_t>(i)].staged = scrubCollectedFile(
-            files[i], engine, staging.filePath(QString::number(i)), r.maxFileSize, &m_cancel);
+        FileOutcome& outcome = outcomes[static_cast<std::size_t>(i)];
+        const QString stagedPath = staging.filePath(QString::number(i));
+        outcome.staged = scrubCollectedFile(files[i], engine, stagedPath, r.maxFileSize, &m_cancel);
+        // Compress here, on this worker, so compression runs on every core; the bundle writer
+        // only copies the compressed bytes.
+        if (outcome.staged) {
+            const QString zipPath = stagedPath + QStringLiteral(".zip");
+            if (auto ok =
+                    bundle::precompressEntry(stagedPath, files[i].bundlePath, zipPath, created);
+                !ok) {
+                outcome.staged = tl::unexpected(ok.error());
+            } else {
+                outcome.compressedZip = zipPath;
+                QFile::remove(stagedPath);
+            }
+        }
         progress.report(
             {QStringLiteral("scrub"), files[i].sourcePath, done += files[i].size, totalBytes});
     });
@@ -285,7 +300,11 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
             outcome->sizeAfter,   outcome->sha256, outcome->truncated, outcome->stats.encoding,
             outcome->stats.counts};
         manifest.files.append(mf);
-        entries.append({f.bundlePath, outcome->stagedPath, {}, outcome->sha256});
+        entries.append({f.bundlePath,
+                        {},
+                        {},
+                        outcome->sha256,
+                        outcomes[static_cast<std::size_t>(i)].compressedZip});
     }
     for (const collect::LeftOutItem& l : inventory->leftOut) {
         manifest.leftOut.append(

@@ -24,9 +24,21 @@ QList<bundle::BundleEntry> sampleEntries(const QTemporaryDir& dir) {
     f.write(log);
     f.close();
     const QByteArray manifest = "{\"format\":1}";
+    const QString precompressed = dir.filePath(QStringLiteral("gc.zip"));
+    const QByteArray gc =
+        QByteArray("[2026-11-18T08:01:12.345+0000] GC(12) Pause Young 23.456ms\n").repeated(3000);
+    QFile g(dir.filePath(QStringLiteral("gc.log")));
+    g.open(QIODevice::WriteOnly);
+    g.write(gc);
+    g.close();
+    const auto ok =
+        bundle::precompressEntry(g.fileName(), QStringLiteral("tomcat-logs/gc.log"), precompressed,
+                                 QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC));
+    Q_ASSERT(ok);
     return {{QStringLiteral("README.txt"), {}, QByteArray("readme\n"), sha("readme\n")},
             {QStringLiteral("manifest.json"), {}, manifest, sha(manifest)},
-            {QStringLiteral("application-logs/atlassian-jira.log"), staged, {}, sha(log)}};
+            {QStringLiteral("application-logs/atlassian-jira.log"), staged, {}, sha(log)},
+            {QStringLiteral("tomcat-logs/gc.log"), {}, {}, sha(gc), precompressed}};
 }
 
 QStringList visibleFiles(const QString& dir) {
