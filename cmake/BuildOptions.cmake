@@ -9,6 +9,12 @@ target_compile_options(supportzip_build_options INTERFACE
 target_compile_definitions(supportzip_build_options INTERFACE
   QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_USE_QSTRINGBUILDER QT_NO_KEYWORDS
   SUPPORTZIP_VERSION="${PROJECT_VERSION}")
+if(SUPPORTZIP_BUILD_FUZZERS)
+  # Coverage instrumentation everywhere; the fuzz executables add the libFuzzer main.
+  target_compile_options(supportzip_build_options INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(supportzip_build_options INTERFACE -fsanitize=address,undefined)
+endif()
 if(SUPPORTZIP_ENABLE_ASAN)
   target_compile_options(supportzip_build_options INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
