@@ -163,6 +163,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
         outputPath =
             dir + u'/' + defaultBundleName(discovery::productId(installation->product), created);
     }
+    outputPath = QFileInfo(outputPath).absoluteFilePath(); // printed for the user: unambiguous
     if (QFileInfo::exists(outputPath)) {
         return makeError(
             ErrorCode::InvalidArgument,
