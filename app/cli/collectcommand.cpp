@@ -94,8 +94,12 @@ void addBundleOptions(QCommandLineParser& p) {
          QStringLiteral("Date by which the recipient should delete the bundle (YYYY-MM-DD)."),
          QStringLiteral("DATE")});
     p.addOption({QStringLiteral("since"),
-                 QStringLiteral("Only logs written since (7d, 12h or a date)."),
+                 QStringLiteral("Only logs with entries since (7d, 12h or a date)."),
                  QStringLiteral("WHEN")});
+    p.addOption(
+        {QStringLiteral("until"),
+         QStringLiteral("Only logs with entries up to this date (2026-11-20 or an ISO time)."),
+         QStringLiteral("WHEN")});
     p.addOption({QStringLiteral("max-file-size"),
                  QStringLiteral("Keep only the newest part of larger logs (e.g. 100M)."),
                  QStringLiteral("SIZE")});
@@ -142,6 +146,16 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
         r.collection.since = parseSince(p.value(QStringLiteral("since")));
         if (!r.collection.since.isValid()) {
             ctx.err << "supportzip: --since needs 7d, 12h or a date like 2026-11-01\n";
+            return ExitCode::Usage;
+        }
+    }
+    if (p.isSet(QStringLiteral("until"))) {
+        // A date alone means the whole of that day.
+        const QString until = p.value(QStringLiteral("until"));
+        r.collection.until =
+            until.contains(u'T') ? parseSince(until) : parseSince(until).addDays(1).addSecs(-1);
+        if (!r.collection.until.isValid()) {
+            ctx.err << "supportzip: --until needs a date like 2026-11-20 or an ISO time\n";
             return ExitCode::Usage;
         }
     }

@@ -106,6 +106,7 @@ Expected<std::unique_ptr<BundleReader>> BundleReader::open(const QString& path,
     QList<BundleMember> members;
     QSet<QString> seen;
     qint64 total = 0;
+    qint64 totalCompressed = 0;
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t st;
         const auto index = static_cast<zip_uint64_t>(i);
@@ -150,6 +151,18 @@ Expected<std::unique_ptr<BundleReader>> BundleReader::open(const QString& path,
                 QStringLiteral("expands more than %1 times (a zip bomb?)").arg(limits.maxRatio)));
         }
         total += size;
+        totalCompressed += compressed;
+        // Many small members each under the per-member ratio check still add up to a bomb.
+        if (total > (16 << 20) &&
+            static_cast<double>(total) >
+                limits.maxRatio * static_cast<double>(std::max<qint64>(totalCompressed, 1))) {
+            return makeError(
+                ErrorCode::HostileInput,
+                QStringLiteral(
+                    "refused: the members together expand more than %1 times (a zip bomb?)")
+                    .arg(limits.maxRatio),
+                path);
+        }
         if (total > limits.maxTotalSize) {
             return makeError(ErrorCode::HostileInput,
                              QStringLiteral("refused: the members add up to more than %1 bytes")

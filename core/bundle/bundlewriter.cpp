@@ -11,6 +11,10 @@
 
 #include <zip.h>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -129,6 +133,34 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
     return {};
 }
 
+// Every pre-compressed member's archive stays open until zip_close: make sure the process may
+// open that many files (the soft limit is often 1024, the hard limit far higher).
+Expected<void> ensureOpenFileLimit(qsizetype members) {
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        return {};
+    }
+    const auto needed = static_cast<rlim_t>(members) + 128;
+    if (limit.rlim_cur >= needed) {
+        return {};
+    }
+    limit.rlim_cur = std::min(needed, limit.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &limit);
+    if (limit.rlim_cur < needed) {
+        return makeError(
+            ErrorCode::WriteFailed,
+            QStringLiteral("%1 files are more than this system lets one process open (%2); raise "
+                           "the limit (ulimit -n) or collect fewer files")
+                .arg(members)
+                .arg(static_cast<qint64>(limit.rlim_max)));
+    }
+#else
+    Q_UNUSED(members);
+#endif
+    return {};
+}
+
 } // namespace
 
 Expected<void> precompressEntry(const QString& file, const QString& memberName,
@@ -189,6 +221,9 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     // these archives until zip_close or zip_discard.
     std::vector<ZipHandle> sources;
     sources.reserve(static_cast<std::size_t>(entries.size()));
+    if (auto ok = ensureOpenFileLimit(entries.size()); !ok) {
+        return tl::unexpected(ok.error());
+    }
     int err = 0;
     ZipHandle z(zip_open(QFile::encodeName(temp).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err));
     if (!z) {

@@ -2,6 +2,7 @@
 #include "collect/inventory.h"
 
 #include "collect/collectionrules.h"
+#include "collect/logtimerange.h"
 #include "logging/logging.h"
 
 #include <QDir>
@@ -140,6 +141,21 @@ private:
                  QStringLiteral("not part of the diagnostic set (no collection rule matches it)"));
     }
 
+    // By the log's own timestamps: its last entry before --since or its first after --until.
+    // Without timestamps (or for the end of a gzip file) the modification time stands in.
+    QString outsideTimeWindow(const QFileInfo& entry, bool gzip) const {
+        const TimeRange range = logTimeRange(entry.absoluteFilePath(), gzip);
+        const QDateTime last = range.last.isValid() ? range.last : entry.lastModified();
+        if (m_options.since.isValid() && last < m_options.since) {
+            return QStringLiteral(
+                "log ends before the time window (--since): its last entry is older");
+        }
+        if (m_options.until.isValid() && range.first.isValid() && range.first > m_options.until) {
+            return QStringLiteral("log starts after the time window (--until)");
+        }
+        return {};
+    }
+
     void addCollected(const QFileInfo& entry, const QString& rel, const CollectRule& rule) {
         if (m_options.excludeCategories.contains(rule.category)) {
             leaveOut(entry.absoluteFilePath(), rel, false,
@@ -147,10 +163,12 @@ private:
             return;
         }
         const bool isLog = rule.category.endsWith(QStringLiteral("-logs"));
-        if (isLog && m_options.since.isValid() && entry.lastModified() < m_options.since) {
-            leaveOut(entry.absoluteFilePath(), rel, false,
-                     QStringLiteral("log last written before the time window (--since)"));
-            return;
+        if (isLog && (m_options.since.isValid() || m_options.until.isValid())) {
+            if (const QString why = outsideTimeWindow(entry, rel.endsWith(QStringLiteral(".gz")));
+                !why.isEmpty()) {
+                leaveOut(entry.absoluteFilePath(), rel, false, why);
+                return;
+            }
         }
         if (!entry.isReadable()) {
             leaveOut(entry.absoluteFilePath(), rel, false,

@@ -39,8 +39,8 @@ struct Inventory {
 
 struct CollectionOptions {
     QStringList excludeCategories; // bundle folders not wanted ("tomcat-access-logs")
-    QDateTime since;               // logs last modified before this are left out (invalid = all)
-    QDateTime until;               // logs whose content starts after this are left out
+    QDateTime since; // logs whose last entry is older are left out (invalid = no limit)
+    QDateTime until; // logs whose first entry is newer are left out (invalid = no limit)
 };
 
 // Walks the installation's install, home and shared home folders. Never follows a symbolic

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSysInfo>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -64,6 +65,23 @@ template <typename Fn> void forEachFile(QThreadPool& pool, qsizetype count, Fn f
     QList<qsizetype> indices(count);
     std::iota(indices.begin(), indices.end(), 0);
     QtConcurrent::blockingMap(&pool, indices, fn);
+}
+
+// The bundle member name of every file, scrubbed like its content and unique.
+QStringList scrubbedMemberPaths(const scrub::ScrubEngine& engine,
+                                const QList<collect::CollectedFile>& files) {
+    QStringList paths;
+    QSet<QString> seen;
+    for (const collect::CollectedFile& f : files) {
+        const QString scrubbed = scrubbedText(engine, f.bundlePath);
+        QString candidate = scrubbed;
+        for (int n = 2; seen.contains(candidate); ++n) {
+            candidate = scrubbed + QStringLiteral("-%1").arg(n);
+        }
+        seen.insert(candidate);
+        paths << candidate;
+    }
+    return paths;
 }
 
 struct PreparedSource {
@@ -222,6 +240,8 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
                          outputPath);
     }
     const scrub::ScrubEngine engine{&*rules, &pseudonymizer, nullptr, &matcher};
+    // Member names are scrubbed too: a support zip may hold jira-node-a1.nwl.internal/...
+    const QStringList memberPaths = scrubbedMemberPaths(engine, files);
     std::vector<FileOutcome> outcomes(static_cast<std::size_t>(files.size()));
     done = 0;
     forEachFile(pool, files.size(), [&](qsizetype i) {
@@ -237,8 +257,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
         // only copies the compressed bytes.
         if (outcome.staged) {
             const QString zipPath = stagedPath + QStringLiteral(".zip");
-            if (auto ok =
-                    bundle::precompressEntry(stagedPath, files[i].bundlePath, zipPath, created);
+            if (auto ok = bundle::precompressEntry(stagedPath, memberPaths[i], zipPath, created);
                 !ok) {
                 outcome.staged = tl::unexpected(ok.error());
             } else {
@@ -297,11 +316,11 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
             continue;
         }
         bundle::ManifestFile mf{
-            f.bundlePath,         shownPath,       f.category,         outcome->sizeBefore,
+            memberPaths[i],       shownPath,       f.category,         outcome->sizeBefore,
             outcome->sizeAfter,   outcome->sha256, outcome->truncated, outcome->stats.encoding,
             outcome->stats.counts};
         manifest.files.append(mf);
-        entries.append({f.bundlePath,
+        entries.append({memberPaths[i],
                         {},
                         {},
                         outcome->sha256,

@@ -92,8 +92,19 @@ struct ValueRange {
     bool open = false; // an XML element value that does not close on this line
 };
 
-// Finds the value that follows a key name ending at `pos`; returns false if none.
-bool findValue(std::string_view line, std::size_t nameBegin, std::size_t pos, ValueRange* out) {
+bool startsLine(std::string_view line, std::size_t pos) {
+    std::size_t first = 0;
+    while (first < line.size() && isSpace(line[first])) {
+        ++first;
+    }
+    return first == pos;
+}
+
+// Finds the value that follows a key name ending at `pos`; returns false if none. A secret of a
+// key that starts its line (properties, ini) runs to the end of the line: such values may hold
+// blanks and punctuation ("my pass phrase", "Tr0ub4dor&3").
+bool findValue(std::string_view line, std::size_t nameBegin, std::size_t pos, bool secret,
+               ValueRange* out) {
     const std::size_t n = line.size();
     if (pos < n && (line[pos] == '"' || line[pos] == '\'')) {
         ++pos; // closing quote of a JSON member name or an XML name="..." attribute
@@ -118,11 +129,7 @@ bool findValue(std::string_view line, std::size_t nameBegin, std::size_t pos, Va
         ++p;
     } else if (p > pos && p < n) {
         // "application.password   secret": whitespace separator, only at the start of a line
-        std::size_t first = 0;
-        while (first < n && isSpace(line[first])) {
-            ++first;
-        }
-        if (first != nameBegin) {
+        if (!startsLine(line, nameBegin)) {
             return false;
         }
     } else {
@@ -149,6 +156,9 @@ bool findValue(std::string_view line, std::size_t nameBegin, std::size_t pos, Va
         return true;
     }
     std::size_t e = p;
+    if (secret && startsLine(line, nameBegin)) {
+        e = n;
+    }
     while (e < n && !isValueDelimiter(line[e])) {
         ++e;
     }
@@ -223,7 +233,7 @@ void handleKey(std::string_view line, std::string_view lower, std::size_t nameBe
         return;
     }
     ValueRange v;
-    if (!findValue(line, nameBegin, nameEnd, &v)) {
+    if (!findValue(line, nameBegin, nameEnd, kind == ValueKind::Secret, &v)) {
         return;
     }
     if (name == "cookie" || name == "set-cookie") {

@@ -20,6 +20,35 @@ std::string lowerCopy(std::string_view v) {
     return out;
 }
 
+// When one spelling is learned as two kinds: the admin's term first, then the kinds whose
+// replacement keeps the most shape; a user beats a project key so "ops" is never left in clear.
+int kindRank(ValueKind kind) {
+    switch (kind) {
+    case ValueKind::Term:
+        return 0;
+    case ValueKind::Email:
+        return 1;
+    case ValueKind::Host:
+        return 2;
+    case ValueKind::Node:
+        return 3;
+    case ValueKind::Dn:
+        return 4;
+    case ValueKind::User:
+        return 5;
+    case ValueKind::PersonName:
+        return 6;
+    case ValueKind::ProjectKey:
+        return 7;
+    case ValueKind::IssueKey:
+        return 8;
+    case ValueKind::Text:
+        return 9;
+    default:
+        return 10;
+    }
+}
+
 bool worthPropagating(ValueKind kind, std::string_view value) {
     if (kind == ValueKind::Term) {
         return value.size() >= 2; // the admin asked for it explicitly
@@ -46,7 +75,17 @@ void KnownValues::add(ValueKind kind, std::string_view value) {
         return;
     }
     std::lock_guard lock(m_mutex);
-    m_values.try_emplace(lowerCopy(value), kind, std::string(value));
+    auto [it, inserted] = m_values.try_emplace(lowerCopy(value), kind, std::string(value));
+    // Threads learn in any order; the winner must not depend on it, or pseudonyms would differ
+    // from run to run. A fixed rank decides the kind, then the smaller spelling.
+    if (!inserted) {
+        const std::pair<int, std::string_view> mine{kindRank(kind), value};
+        const std::pair<int, std::string_view> theirs{kindRank(it->second.first),
+                                                      it->second.second};
+        if (mine < theirs) {
+            it->second = {kind, std::string(value)};
+        }
+    }
 }
 
 void KnownValues::addAll(const std::vector<LearnedValue>& values) {

@@ -95,9 +95,23 @@ void LineScrubber::collectSpans(std::string_view line) {
     }
 }
 
-void LineScrubber::resolveOverlaps() {
+bool LineScrubber::isKeptSpan(const Span& span, std::string_view line) const {
+    const Category category = defaultCategory(span.kind);
+    const Action action = m_engine.rules->actionFor(category);
+    if (action == Action::Keep) {
+        return true; // for secrets too: "keep" is the admin's explicit choice
+    }
+    return m_engine.rules->isKept(line.substr(span.begin, span.end - span.begin));
+}
+
+void LineScrubber::resolveOverlaps(std::string_view line) {
     auto& spans = m_sink.spans();
-    // Most certain first, then longest: they claim their bytes before weaker candidates.
+    // Spans the admin keeps never claim bytes: a kept category must not shield a value of
+    // another category that overlaps it.
+    spans.erase(std::remove_if(spans.begin(), spans.end(),
+                               [&](const Span& s) { return isKeptSpan(s, line); }),
+                spans.end());
+    // Most certain first, then longest: they decide the kind of what is replaced.
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
         if (a.certainty != b.certainty) {
             return a.certainty > b.certainty;
@@ -109,20 +123,37 @@ void LineScrubber::resolveOverlaps() {
     });
     m_accepted.clear();
     for (const Span& s : spans) {
-        const bool overlaps = std::any_of(m_accepted.begin(), m_accepted.end(), [&](const Span& a) {
-            return s.begin < a.end && a.begin < s.end;
-        });
-        if (!overlaps) {
+        bool absorbed = false;
+        for (Span& a : m_accepted) {
+            if (s.begin < a.end && a.begin < s.end) {
+                // A weaker span that sticks out of a stronger one widens it: dropping it would
+                // leave its outer part (half a host name) in clear.
+                a.begin = std::min(a.begin, s.begin);
+                a.end = std::max(a.end, s.end);
+                absorbed = true;
+            }
+        }
+        if (!absorbed) {
             m_accepted.push_back(s);
         }
     }
     std::sort(m_accepted.begin(), m_accepted.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    // Widening can make accepted spans overlap each other: merge them into the first.
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < m_accepted.size(); ++k) {
+        if (out > 0 && m_accepted[k].begin < m_accepted[out - 1].end) {
+            m_accepted[out - 1].end = std::max(m_accepted[out - 1].end, m_accepted[k].end);
+        } else {
+            m_accepted[out++] = m_accepted[k];
+        }
+    }
+    m_accepted.resize(out);
 }
 
 const std::vector<Span>& LineScrubber::inspect(std::string_view line) {
     collectSpans(line);
-    resolveOverlaps();
+    resolveOverlaps(line);
     return m_accepted;
 }
 
@@ -150,19 +181,14 @@ void LineScrubber::scrub(std::string_view line, std::int64_t lineNumber, std::st
         out.append(line);
         return;
     }
-    resolveOverlaps();
+    resolveOverlaps(line);
     std::size_t pos = 0;
     for (const Span& span : m_accepted) {
+        // Kept spans were removed before overlaps were resolved; everything left is replaced.
         const std::string_view value = line.substr(span.begin, span.end - span.begin);
-        Category category = defaultCategory(span.kind);
-        Action action =
+        const Category category = defaultCategory(span.kind);
+        const Action action =
             category == Category::Secret ? Action::Redact : m_engine.rules->actionFor(category);
-        if (category == Category::Secret && m_engine.rules->actionFor(category) == Action::Keep) {
-            action = Action::Keep;
-        }
-        if (action == Action::Keep || m_engine.rules->isKept(value)) {
-            continue;
-        }
         out.append(line.substr(pos, span.begin - pos));
         appendReplacement(span, value, out);
         pos = span.end;

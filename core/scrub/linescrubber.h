@@ -42,7 +42,8 @@ public:
 
 private:
     void collectSpans(std::string_view line);
-    void resolveOverlaps();
+    void resolveOverlaps(std::string_view line);
+    bool isKeptSpan(const Span& span, std::string_view line) const;
     void appendReplacement(const Span& span, std::string_view value, std::string& out);
 
     const ScrubEngine& m_engine;

@@ -256,7 +256,37 @@ void detectMailFields(std::string_view line, std::string_view lower, SpanSink& s
     }
 }
 
-// "Tomas Berg <tomas.berg@example.com>": the display name before an address in angle brackets.
+// The display name before "<address>": inside quotes ("Jana Novak" <...>, 'Jana Novak <...>'),
+// or the capitalized words just before it (recipient Tomas Berg <...>), at most five.
+std::size_t nameStartBefore(std::string_view line, std::size_t end) {
+    if (end >= 2 && (line[end - 1] == '"' || line[end - 1] == '\'')) {
+        const std::size_t open = line.rfind(line[end - 1], end - 2);
+        return open == std::string_view::npos || end - open > 80 ? end : open + 1;
+    }
+    static constexpr std::array<std::string_view, 9> particles = {"van", "von", "de", "der", "da",
+                                                                  "di",  "la",  "le", "du"};
+    std::size_t start = end;
+    for (int words = 0; words < 5 && start > 0; ++words) {
+        std::size_t b = start;
+        while (b > 0 && line[b - 1] == ' ') {
+            --b;
+        }
+        std::size_t w = b;
+        while (w > 0 && (isAlpha(line[w - 1]) || line[w - 1] == '\'' || line[w - 1] == '-' ||
+                         line[w - 1] == '.' || static_cast<unsigned char>(line[w - 1]) >= 0x80)) {
+            --w;
+        }
+        const std::string_view word = line.substr(w, b - w);
+        const bool capitalized =
+            !word.empty() && (isUpper(word[0]) || static_cast<unsigned char>(word[0]) >= 0x80);
+        if (word.empty() || (!capitalized && !inList(particles, word))) {
+            break;
+        }
+        start = w;
+    }
+    return start;
+}
+
 void detectNamesBeforeAddresses(std::string_view line, SpanSink& sink) {
     std::size_t i = 0;
     while ((i = line.find(" <", i)) != std::string_view::npos) {
@@ -266,17 +296,14 @@ void detectNamesBeforeAddresses(std::string_view line, SpanSink& sink) {
             i += 2;
             continue;
         }
-        std::size_t b = i;
-        while (b > 0 && line[b - 1] != '\'' && line[b - 1] != '"' && line[b - 1] != '=' &&
-               line[b - 1] != ':' && line[b - 1] != ',' && line[b - 1] != '(' && i - b < 60) {
-            --b;
-        }
-        while (b < i && isSpace(line[b])) {
-            ++b;
-        }
-        if (i > b && isAlpha(line[b])) {
-            sink.add(b, i, ValueKind::PersonName, Certainty::Context, "mail.display-name");
-            sink.learn(ValueKind::PersonName, line.substr(b, i - b));
+        const bool quoted = i > 0 && (line[i - 1] == '"' || line[i - 1] == '\'');
+        const std::size_t b = nameStartBefore(line, i);
+        const std::size_t e = quoted ? i - 1 : i;
+        const bool letter =
+            e > b && (isAlpha(line[b]) || static_cast<unsigned char>(line[b]) >= 0x80);
+        if (letter) {
+            sink.add(b, e, ValueKind::PersonName, Certainty::Context, "mail.display-name");
+            sink.learn(ValueKind::PersonName, line.substr(b, e - b));
         }
         i = close;
     }
@@ -350,6 +377,36 @@ std::size_t bareValueEnd(std::string_view line, std::size_t b) {
     return e;
 }
 
+// One JQL/CQL value at b (quoted, %22-quoted or bare); adds and learns it. Returns its end.
+std::size_t queryValue(std::string_view line, std::string_view lower, std::size_t b, ValueKind kind,
+                       SpanSink& sink) {
+    std::size_t e;
+    if (b < line.size() && (line[b] == '"' || line[b] == '\'')) {
+        e = quotedValueEnd(line, b + 1, line[b]);
+        ++b;
+    } else if (startsWith(lower, b, "%22")) {
+        b += 3;
+        const std::size_t c = lower.find("%22", b);
+        e = c == std::string_view::npos ? bareValueEnd(line, b) : c;
+    } else {
+        e = bareValueEnd(line, b);
+        const std::size_t plus = line.substr(b, e - b).find('+'); // form-encoded blank
+        if (plus != std::string_view::npos) {
+            e = b + plus;
+        }
+    }
+    const std::string_view v = line.substr(b, e - b);
+    if (e > b && !isGenericValue(kind, v)) {
+        if (kind == ValueKind::ProjectKey) {
+            sink.learn(ValueKind::ProjectKey, v);
+        } else {
+            sink.add(b, e, kind, Certainty::Context, "query.value");
+            sink.learn(kind, v);
+        }
+    }
+    return e;
+}
+
 // JQL/CQL clauses: user fields, text searches and project/space keys, plain or URL-encoded.
 void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink& sink) {
     struct Field {
@@ -363,8 +420,9 @@ void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink&
         Field{"text", ValueKind::Text},          Field{"description", ValueKind::Text},
         Field{"comment", ValueKind::Text},       Field{"title", ValueKind::Text},
         Field{"project", ValueKind::ProjectKey}, Field{"space", ValueKind::ProjectKey}};
-    static constexpr std::array<std::string_view, 9> operators = {
-        " = ", " ~ ", " != ", "%3d", "%20%3d%20", "%7e", "=", "~", " in "};
+    static constexpr std::array<std::string_view, 15> operators = {
+        " = ",  " ~ ",   " != ", " in ", "%20%3d%20", "%20in%20", "%20%7e%20", "+%3d+",
+        "+in+", "+%7e+", "+~+",  "%3d",  "%7e",       "=",        "~"};
     // One pass over the line: at each word start, only the fields with that first letter are
     // compared (a find() per field made this the scrubber's hottest function).
     for (std::size_t i = 0; i < lower.size(); ++i) {
@@ -390,28 +448,43 @@ void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink&
             if (opEnd == std::string_view::npos) {
                 break;
             }
+            // One value, or a list: "assignee in (jnovak, pkrause)", "in%20(a%2Cb)".
             std::size_t b = opEnd;
-            if (startsWith(lower, b, "(")) {
-                ++b;
+            bool list = false;
+            for (std::string_view open : {std::string_view("("), std::string_view("%28")}) {
+                if (startsWith(lower, b, open)) {
+                    b += open.size();
+                    list = true;
+                }
             }
-            std::size_t e;
-            if (b < line.size() && (line[b] == '"' || line[b] == '\'')) {
-                e = quotedValueEnd(line, b + 1, line[b]);
-                ++b;
-            } else if (startsWith(lower, b, "%22")) {
-                b += 3;
-                const std::size_t c = lower.find("%22", b);
-                e = c == std::string_view::npos ? bareValueEnd(line, b) : c;
-            } else {
-                e = bareValueEnd(line, b);
-            }
-            const std::string_view v = line.substr(b, e - b);
-            if (e > b && !isGenericValue(f.kind, v)) {
-                if (f.kind == ValueKind::ProjectKey) {
-                    sink.learn(ValueKind::ProjectKey, v);
+            std::size_t e = b;
+            while (true) {
+                while (b < line.size() && (line[b] == ' ' || line[b] == '+')) {
+                    ++b;
+                }
+                if (startsWith(lower, b, "%20")) {
+                    b += 3;
+                    continue;
+                }
+                e = queryValue(line, lower, b, f.kind, sink);
+                if (!list) {
+                    break;
+                }
+                std::size_t next = e;
+                if (next < line.size() && (line[next] == '"' || line[next] == '\'')) {
+                    ++next;
+                } else if (startsWith(lower, next, "%22")) {
+                    next += 3;
+                }
+                while (next < line.size() && (line[next] == ' ' || line[next] == '+')) {
+                    ++next;
+                }
+                if (next < line.size() && line[next] == ',') {
+                    b = next + 1;
+                } else if (startsWith(lower, next, "%2c")) {
+                    b = next + 3;
                 } else {
-                    sink.add(b, e, f.kind, Certainty::Context, "query.value");
-                    sink.learn(f.kind, v);
+                    break;
                 }
             }
             i = std::max(i, e > 0 ? e - 1 : 0);

@@ -15,14 +15,17 @@ using namespace chars;
 // Top-level domains accepted for host names. Two-letter country codes that are also common
 // file extensions (.sh, .so, .py, .pl, .md, .rs, .ps, .in, .id, .js) are left out on purpose:
 // "setenv.sh" is a file, not a host. Internal pseudo-TLDs are in, they are the common case.
-constexpr std::array<std::string_view, 62> kTlds = {
-    "com",      "net",   "org",    "info",     "biz",   "edu",         "gov",     "mil",  "int",
-    "io",       "cloud", "online", "internal", "local", "localdomain", "lan",     "corp", "home",
-    "intranet", "intra", "priv",   "private",  "test",  "example",     "invalid", "ad",   "office",
-    "de",       "at",    "ch",     "uk",       "fr",    "nl",          "be",      "es",   "se",
-    "no",       "dk",    "fi",     "cz",       "pl",    "ie",          "pt",      "au",   "nz",
-    "ca",       "us",    "jp",     "cn",       "ru",    "br",          "mx",      "za",   "sg",
-    "hk",       "kr",    "tw",     "il",       "lu",    "eu",          "gmbh",    "ag"};
+constexpr auto kTlds = std::to_array<std::string_view>(
+    {"com",   "net",   "org",     "info",     "biz",     "edu",         "gov", "mil",    "int",
+     "io",    "cloud", "online",  "internal", "local",   "localdomain", "lan", "corp",   "intranet",
+     "intra", "priv",  "private", "test",     "example", "invalid",     "ad",  "office", "de",
+     "at",    "ch",    "uk",      "fr",       "nl",      "be",          "es",  "se",     "no",
+     "dk",    "fi",    "cz",      "pl",       "ie",      "pt",          "au",  "nz",     "ca",
+     "us",    "jp",    "cn",      "ru",       "br",      "mx",          "za",  "sg",     "hk",
+     "kr",    "tw",    "il",      "lu",       "eu",      "gmbh",        "ag",  "it",     "dev",
+     "app",   "co",    "me",      "tech",     "ro",      "hu",          "gr",  "tr",     "ua",
+     "sk",    "si",    "hr",      "bg",       "lt",      "lv",          "ee",  "ar",     "cl",
+     "vn",    "th",    "ph",      "my",       "ae",      "sa",          "eg",  "ng",     "ke"});
 
 // Reverse-DNS package roots: "com.atlassian.jira.internal" is a package, not a host.
 constexpr std::array<std::string_view, 14> kPackageRoots = {
@@ -37,8 +40,7 @@ constexpr std::array<std::string_view, 22> kPublicDomains = {
     "mysql.com",     "jetbrains.com",       "gnu.org",       "xmlsoap.org",
     "example.com",   "example.invalid"};
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view v) {
+template <typename List> bool contains(const List& list, std::string_view v) {
     for (std::string_view s : list) {
         if (s == v) {
             return true;
@@ -410,7 +412,8 @@ bool looksLikeHostName(std::string_view host) {
         return false;
     }
     const std::string_view first = host.substr(0, firstDot);
-    if (contains(kPackageRoots, first) || contains(kTlds, first)) {
+    // Abbreviated logger names ("c.a.jira.web") start with one-letter labels.
+    if (contains(kPackageRoots, first) || first.size() == 1) {
         return false;
     }
     // Every label must start with a letter or digit and the TLD must be letters only.

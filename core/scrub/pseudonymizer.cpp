@@ -160,16 +160,39 @@ std::vector<MappingEntry> Pseudonymizer::mapping() const {
     return out;
 }
 
+namespace {
+
+// "<prefix><6 to 64 lower-case hex digits>" exactly: a real name like "node-2" or "user-support"
+// must not pass for a pseudonym.
+bool isPrefixedDigest(std::string_view t, std::string_view prefix) {
+    if (t.substr(0, prefix.size()) != prefix) {
+        return false;
+    }
+    const std::string_view hex = t.substr(prefix.size());
+    return hex.size() >= 6 && hex.size() <= 64 && std::all_of(hex.begin(), hex.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+} // namespace
+
 bool Pseudonymizer::looksLikePseudonym(std::string_view t) {
-    auto startsWith = [&](std::string_view p) {
-        return t.substr(0, p.size()) == p;
-    };
-    auto endsWith = [&](std::string_view s) {
-        return t.size() >= s.size() && t.substr(t.size() - s.size()) == s;
-    };
-    return endsWith(".example.invalid") || endsWith("@example.invalid") || startsWith("user-") ||
-           startsWith("Person-") || startsWith("dn-") || startsWith("node-") ||
-           startsWith("text-") || startsWith("term-") || startsWith("[REDACTED");
+    if (t.substr(0, 9) == "[REDACTED") {
+        return true;
+    }
+    for (std::string_view suffix :
+         {std::string_view(".example.invalid"), std::string_view("@example.invalid")}) {
+        if (t.size() > suffix.size() && t.substr(t.size() - suffix.size()) == suffix) {
+            const std::string_view head = t.substr(0, t.size() - suffix.size());
+            return isPrefixedDigest(head, "host-") || isPrefixedDigest(head, "user-");
+        }
+    }
+    for (std::string_view prefix : {"user-", "Person-", "dn-", "node-", "text-", "term-"}) {
+        if (isPrefixedDigest(t, prefix)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace supportzip::core::scrub

@@ -148,21 +148,24 @@ Expected<ScrubStats> StreamScrubber::run(QIODevice& in, QIODevice* out, qint64 m
                                         "line, so it is left out"));
     }
     std::string pending;
-    QByteArray chunk;
+    QByteArray chunk(kReadChunk, Qt::Uninitialized);
     const qint64 limit = maxBytes >= 0 ? maxBytes : std::numeric_limits<qint64>::max();
     while (m_stats.bytesIn < limit) {
         if (cancel != nullptr && cancel->isCancelled()) {
             return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
         }
-        chunk = in.read(std::min(kReadChunk, limit - m_stats.bytesIn));
-        if (chunk.isEmpty()) {
-            // A file that shrank or vanished ends early; a read error is reported, not skipped.
-            if (!in.atEnd() && !in.isSequential()) {
-                return makeError(ErrorCode::ReadFailed,
-                                 QStringLiteral("reading failed: %1").arg(in.errorString()));
-            }
+        chunk.resize(kReadChunk);
+        const qint64 got = in.read(chunk.data(), std::min(kReadChunk, limit - m_stats.bytesIn));
+        if (got < 0) {
+            // A damaged gzip member or an I/O error: reported, never passed off as the end.
+            return makeError(ErrorCode::ReadFailed,
+                             QStringLiteral("reading failed: %1").arg(in.errorString()));
+        }
+        if (got == 0) {
+            // End of file; a file that shrank or vanished while read simply ends early.
             break;
         }
+        chunk.resize(got);
         m_stats.bytesIn += chunk.size();
         if (decoder) {
             pending += QString(decoder->decode(chunk)).toStdString();

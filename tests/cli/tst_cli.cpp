@@ -268,6 +268,11 @@ void TestCli::interruptedRunLeavesNothing() {
 }
 
 void TestCli::scrubsAFolderAndRefusesOtherSources() {
+    // A node's host name as a folder name must not reach the bundle's member names.
+    const QString nodeDir = m_sample.homeDir + QStringLiteral("/log/jira-node-a1.nwl.internal");
+    QVERIFY(QDir().mkpath(nodeDir));
+    QVERIFY(QFile::copy(m_sample.homeDir + QStringLiteral("/log/atlassian-jira.log"),
+                        nodeDir + QStringLiteral("/atlassian-jira.log")));
     const QString out = m_dir.filePath(QStringLiteral("folder.zip"));
     const auto r = run({QStringLiteral("scrub"), m_sample.homeDir + QStringLiteral("/log"),
                         QStringLiteral("--out"), out, QStringLiteral("--consent"),
@@ -276,6 +281,20 @@ void TestCli::scrubsAFolderAndRefusesOtherSources() {
     QVERIFY(r.out.contains(QStringLiteral("Jira")));
     const auto verify = run({QStringLiteral("verify"), out, QStringLiteral("--strict")});
     QVERIFY2(verify.code == int(cli::ExitCode::Success), qPrintable(verify.out));
+    QDir(nodeDir).removeRecursively();
+    int err = 0;
+    zip_t* z = zip_open(out.toUtf8().constData(), ZIP_RDONLY, &err);
+    QVERIFY(z != nullptr);
+    int nodeMembers = 0;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        const QString name = QString::fromUtf8(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
+        QVERIFY2(!name.contains(QStringLiteral("nwl.internal")) &&
+                     !name.contains(QStringLiteral("jira-node-a1")),
+                 qPrintable(name));
+        nodeMembers += name.endsWith(QStringLiteral(".example.invalid/atlassian-jira.log")) ? 1 : 0;
+    }
+    zip_discard(z);
+    QCOMPARE(nodeMembers, 1);
     const QString tarball = m_dir.filePath(QStringLiteral("logs.tar.gz"));
     QFile(tarball).open(QIODevice::WriteOnly);
     const auto refused =

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void refusesSymlinkMembers();
     void refusesZipBombs();
     void refusesTooManyEntries();
+    void refusesManySmallBombs();
     void truncatedBundleIsMalformed();
     void lyingManifestFailsVerification();
     void honestBundleVerifiesAndResidualScanFindsLeftovers();
@@ -132,6 +133,19 @@ void TestBundleReader::refusesTooManyEntries() {
         writeRawZip(m_dir.filePath(QStringLiteral("many.zip")), many), limits);
     QVERIFY(!reader);
     QVERIFY(reader.error().message.contains(QStringLiteral("more than the limit")));
+}
+
+void TestBundleReader::refusesManySmallBombs() {
+    QList<Member> members;
+    for (int i = 0; i < 20; ++i) {
+        members.append(
+            {QByteArray("logs/zeros-") + QByteArray::number(i), QByteArray(1 << 20, '\0')});
+    }
+    auto reader = bundle::BundleReader::open(
+        writeRawZip(m_dir.filePath(QStringLiteral("small-bombs.zip")), members));
+    QVERIFY(!reader);
+    QVERIFY2(reader.error().message.contains(QStringLiteral("together expand")),
+             qPrintable(reader.error().message));
 }
 
 void TestBundleReader::truncatedBundleIsMalformed() {

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void pseudonymsAreConsistentAndShaped();
     void customTermsAndAllowList();
     void stackFramesKeepCodeButNotTerms();
+    void keptCategoryNeverShieldsAnother();
 };
 
 void TestDetectors::scrubsLine_data() {
@@ -134,11 +135,11 @@ void TestDetectors::scrubsLine_data() {
         << QStringList{u"Authorization: Bearer "_s, u"Cookie: JSESSIONID="_s,
                        u"atlassian.xsrf.token="_s};
     QTest::newRow("tokens-and-cloud-keys")
-        << u"aws_access_key_id AKIAIOSFODNN7EXAMPLE token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqbm92YWsifQ.c2lnbmF0dXJlMTIz mac 3c:22:fb:12:ab:9e"_s
+        << u"found AKIAIOSFODNN7EXAMPLE token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqbm92YWsifQ.c2lnbmF0dXJlMTIz mac 3c:22:fb:12:ab:9e"_s
         << QStringList{u"AKIAIOSFODNN7EXAMPLE"_s,
                        u"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqbm92YWsifQ.c2lnbmF0dXJlMTIz"_s,
                        u"3c:22:fb:12:ab:9e"_s}
-        << QStringList{u"aws_access_key_id"_s, u" mac "_s};
+        << QStringList{u"found "_s, u" mac "_s};
     QTest::newRow("windows-user-path")
         << u"Java Home: C:\\Users\\pkrause\\AppData\\Local\\jdk-17.0.8 and file:/C:/Users/m.oconnor/work"_s
         << QStringList{u"pkrause"_s, u"m.oconnor"_s}
@@ -147,6 +148,28 @@ void TestDetectors::scrubsLine_data() {
         << u"jira.node.id=jira-node-a1\nehcache.listener.hostName=10.20.30.11\nehcache.listener.port=40001"_s
         << QStringList{u"jira-node-a1"_s, u"10.20.30.11"_s}
         << QStringList{u"jira.node.id="_s, u"ehcache.listener.port=40001"_s};
+    QTest::newRow("properties-secret-with-blanks")
+        << u"application.password   my secret phrase & more\nldap.password=Tr0ub4dor&3 x"_s
+        << QStringList{u"secret phrase"_s, u"& more"_s, u"Tr0ub4dor"_s, u"&3 x"_s}
+        << QStringList{u"application.password   [REDACTED:password]"_s,
+                       u"ldap.password=[REDACTED:password]"_s};
+    QTest::newRow("names-that-look-like-pseudonyms")
+        << u"Connecting to node-2.nwl.internal:5701 for user-support@nwl.example"_s
+        << QStringList{u"node-2.nwl.internal"_s, u"user-support@nwl.example"_s}
+        << QStringList{u"Connecting to "_s, u":5701"_s};
+    QTest::newRow("partial-overlap-name-and-host")
+        << u"relay mx1.nwl.internal accepted message for delivery to recipient Tomas Berg <t.berg@kunde.example>"_s
+        << QStringList{u"nwl.internal"_s, u"Tomas Berg"_s, u"t.berg@kunde.example"_s}
+        << QStringList{u"relay "_s};
+    QTest::newRow("jql-lists-and-form-encoding")
+        << u"JQL assignee in (jnovak, pkrause) and /rest/api/2/search?jql=reporter+%3D+mairead+AND+x"_s
+        << QStringList{u"jnovak"_s, u"pkrause"_s, u"mairead"_s}
+        << QStringList{u"assignee in ("_s, u"jql=reporter+%3D+"_s, u"+AND+x"_s};
+    QTest::newRow("hosts-with-more-tlds")
+        << u"see https://intranet.nwl.internal/jira and jira.nwl.it, test.nwl.internal, jira.acme.dev"_s
+        << QStringList{u"intranet.nwl.internal"_s, u"jira.nwl.it"_s, u"test.nwl.internal"_s,
+                       u"jira.acme.dev"_s}
+        << QStringList{u"see https://"_s, u"/jira and "_s};
     QTest::newRow("audit-json")
         << u"{\"author\":{\"id\":\"JIRAUSER10100\",\"displayName\":\"Jana Novak\",\"type\":\"user\"},\"source\":\"198.51.100.23\",\"system\":\"https://jira.northwind-logistics.example\",\"auditType\":{\"action\":\"User updated\"}}"_s
         << QStringList{u"JIRAUSER10100"_s, u"Jana Novak"_s, u"198.51.100.23"_s,
@@ -258,6 +281,18 @@ void TestDetectors::customTermsAndAllowList() {
     QVERIFY2(!out.contains(QStringLiteral("Northwind")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("10.20.30.41")), qPrintable(out));
     QVERIFY2(!out.contains(QStringLiteral("10.20.30.42")), qPrintable(out));
+}
+
+void TestDetectors::keptCategoryNeverShieldsAnother() {
+    tests::TestEngine engine;
+    engine.rules.actions[static_cast<std::size_t>(core::scrub::Category::Content)] =
+        core::scrub::Action::Keep;
+    const QString out = QString::fromStdString(
+        engine.scrub("Sending mailitem Subject='Ask jana.novak@northwind-logistics.example about "
+                     "(SD-1)' From='null'\n"));
+    QVERIFY2(!out.contains(QStringLiteral("jana.novak")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Subject='Ask ")),
+             qPrintable(out)); // the subject itself is kept
 }
 
 void TestDetectors::stackFramesKeepCodeButNotTerms() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Collection: what is taken, what is left out and why, and files that misbehave on the way.
 #include "collect/inventory.h"
+#include "collect/logtimerange.h"
 #include "discovery/discovery.h"
 #include "pipeline/collectjob.h"
 #include "pipeline/filescrub.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace supportzip;
 namespace collect = supportzip::core::collect;
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void honoursExcludedCategoriesAndTimeWindow();
     void vanishedAndBinaryFilesAreListedNotFatal();
     void truncatesToNewestPart();
+    void timeWindowReadsTheLogsOwnTimestamps();
 
 private:
     QTemporaryDir m_dir;
@@ -168,6 +171,45 @@ void TestInventory::truncatesToNewestPart() {
     QVERIFY(text.size() <= 1000);
     QVERIFY(text.startsWith("line "));                // starts on a line boundary
     QVERIFY(text.endsWith("line 0999 of the log\n")); // the newest part is kept
+}
+
+void TestInventory::timeWindowReadsTheLogsOwnTimestamps() {
+    using collect::firstTimestamp;
+    using collect::lastTimestamp;
+    const auto utc = [](int d, int h, int m, int s) {
+        return QDateTime(QDate(2026, 11, d), QTime(h, m, s), QTimeZone::utc());
+    };
+    QCOMPARE(firstTimestamp("noise\n2026-11-18 08:00:45,317+0000 http-nio-8080-exec-7 INFO x\n"),
+             utc(18, 8, 0, 45));
+    QCOMPARE(
+        firstTimestamp("10.0.0.1 1x2x3 - [18/Nov/2026:08:05:02 +0000] \"GET / HTTP/1.1\" 200\n"),
+        utc(18, 8, 5, 2));
+    QCOMPARE(firstTimestamp("18-Nov-2026 07:58:12.004 INFO [main] org.apache.catalina.startup\n"),
+             utc(18, 7, 58, 12));
+    QCOMPARE(firstTimestamp("[2026-11-19T08:01:12.345+0000][3.214s] GC(12) Pause Young\n"),
+             utc(19, 8, 1, 12));
+    QCOMPARE(lastTimestamp(
+                 "2026-11-18 08:00:00,000 a\n2026-11-19 23:59:58,000 b\n\tat x.Y.z(Y.java:1)\n"),
+             utc(19, 23, 59, 58));
+    QVERIFY(!firstTimestamp("no time here\n").isValid());
+
+    // The sample's logs are dated 2026-11-16..20 whatever their mtime (which is now).
+    collect::CollectionOptions window;
+    window.since = utc(25, 0, 0, 0);
+    auto after = collect::buildInventory(m_installation, window, nullptr);
+    QVERIFY(after);
+    QVERIFY(!collected(*after, QStringLiteral("application-logs/atlassian-jira.log")));
+    const auto* old = findLeftOut(*after, QStringLiteral("log/atlassian-jira.log"));
+    QVERIFY(old && old->reason.contains(QStringLiteral("--since")));
+    window.since = utc(1, 0, 0, 0);
+    window.until = utc(10, 0, 0, 0);
+    auto before = collect::buildInventory(m_installation, window, nullptr);
+    QVERIFY(before);
+    const auto* late = findLeftOut(*before, QStringLiteral("log/atlassian-jira.log"));
+    QVERIFY(late && late->reason.contains(QStringLiteral("--until")));
+    window.until = utc(30, 0, 0, 0);
+    auto all = collect::buildInventory(m_installation, window, nullptr);
+    QVERIFY(all && collected(*all, QStringLiteral("application-logs/atlassian-jira.log")));
 }
 
 QTEST_GUILESS_MAIN(TestInventory)

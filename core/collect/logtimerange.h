@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The time range a log covers, read from its first and last timestamps (not its mtime: a
+// rotated log copied or restored has a fresh mtime). Understands the layouts Jira, Confluence,
+// Tomcat, access and GC logs use.
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <string_view>
+
+namespace supportzip::core::collect {
+
+struct TimeRange {
+    QDateTime first; // invalid when no timestamp was found
+    QDateTime last;
+};
+
+// The first timestamp in text (one of the known layouts), or an invalid QDateTime.
+QDateTime firstTimestamp(std::string_view text);
+// The last timestamp in text (scans its final lines).
+QDateTime lastTimestamp(std::string_view text);
+
+// Reads the head (and, for plain files, the tail) of a log. gzip files give their first
+// timestamp only; `last` is then invalid and the caller falls back to the mtime.
+TimeRange logTimeRange(const QString& path, bool gzip);
+
+} // namespace supportzip::core::collect
