@@ -117,6 +117,12 @@ void addBundleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("vault"),
                  QStringLiteral("Folder of the local vault (pseudonym key and mapping)."),
                  QStringLiteral("DIR")});
+    p.addOption(
+        {QStringLiteral("thread-dumps"),
+         QStringLiteral("Thread dumps to take when the application runs (default 3, 0: none)."),
+         QStringLiteral("N")});
+    p.addOption({QStringLiteral("thread-dump-interval"),
+                 QStringLiteral("Seconds between thread dumps (default 5)."), QStringLiteral("S")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
                  QStringLiteral("N")});
 }
@@ -174,6 +180,18 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
     r.vaultDir = p.value(QStringLiteral("vault"));
     r.threads = p.value(QStringLiteral("threads")).toInt();
 
+    for (const auto& [option, target] :
+         {std::pair{QStringLiteral("thread-dumps"), &r.threadDumps},
+          std::pair{QStringLiteral("thread-dump-interval"), &r.threadDumpIntervalSeconds}}) {
+        if (p.isSet(option)) {
+            bool ok = false;
+            *target = p.value(option).toInt(&ok);
+            if (!ok || *target < 0) {
+                ctx.err << "supportzip: --" << option << " needs a whole number\n";
+                return ExitCode::Usage;
+            }
+        }
+    }
     return -1;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discovery/discovery.h"
 
+#include "discovery/processscan.h"
 #include "logging/logging.h"
 
 #include <QDir>
@@ -195,6 +196,12 @@ Expected<Installation> describeInstallation(const QString& installDir, const QSt
     if (!inst.homeDir.isEmpty()) {
         inst.product == Product::Jira ? readJiraHome(inst) : readConfluenceHome(inst);
     }
+    for (const RunningInstance& r : runningInstances()) {
+        if (!inst.homeDir.isEmpty() && QFileInfo(r.homeDir).canonicalFilePath() ==
+                                           QFileInfo(inst.homeDir).canonicalFilePath()) {
+            inst.pid = r.pid;
+        }
+    }
     logging::logger("supportzip.core.discovery")
         ->info("found {} {} (data center: {})", productId(inst.product).toStdString(),
                inst.version.toStdString(), inst.dataCenter);
@@ -217,16 +224,31 @@ QList<Installation> detectInstallations() {
     for (const QString& h : homes) {
         candidates.append({QString(), h});
     }
+    // Running JVMs first: their command line names the real folders, wherever they are.
+    const QList<RunningInstance> running = runningInstances();
+    for (const RunningInstance& r : running) {
+        candidates.prepend({r.installDir, r.homeDir});
+    }
     QList<Installation> found;
+    QStringList seenHomes;
     for (const auto& [install, home] : candidates) {
         const QString i = QFileInfo(install).isDir() ? install : QString();
         const QString h = QFileInfo(home).isDir() ? home : QString();
         if (i.isEmpty() && h.isEmpty()) {
             continue;
         }
-        if (auto inst = describeInstallation(i, h)) {
-            found.append(*inst);
+        auto inst = describeInstallation(i, h);
+        if (!inst || seenHomes.contains(inst->homeDir)) {
+            continue;
         }
+        seenHomes << inst->homeDir;
+        for (const RunningInstance& r : running) {
+            if (QFileInfo(r.homeDir).canonicalFilePath() ==
+                QFileInfo(inst->homeDir).canonicalFilePath()) {
+                inst->pid = r.pid;
+            }
+        }
+        found.append(*inst);
     }
     return found;
 }

@@ -22,6 +22,7 @@ struct Installation {
     QString sharedHomeDir;
     QString nodeId; // Data Center node id (customer data: never bundled as is)
     bool dataCenter = false;
+    qint64 pid = 0;       // of the running JVM, 0 when not running (or not visible to this user)
     QString databaseType; // from dbconfig.xml / confluence.cfg.xml, never the credentials
 };
 

@@ -3,6 +3,7 @@
 
 #include "bundle/bundlewriter.h"
 #include "collect/folderinventory.h"
+#include "collect/threaddumps.h"
 #include "discovery/discovery.h"
 #include "logging/logging.h"
 #include "pipeline/bundletexts.h"
@@ -88,8 +89,44 @@ struct PreparedSource {
     QString kind; // manifest source kind
     discovery::Installation installation;
     collect::Inventory inventory;
-    std::unique_ptr<QTemporaryDir> extracted; // a support zip's members, removed afterwards
+    // A support zip's members or thread dumps, removed when the job ends.
+    std::unique_ptr<QTemporaryDir> extracted;
 };
+
+// Thread dumps of the running JVM join the inventory like logs; when none can be taken the
+// reason is listed with the left-out items.
+void addThreadDumps(const CollectRequest& r, PreparedSource& source, const CancelToken* cancel) {
+    if (r.threadDumps <= 0) {
+        return;
+    }
+    const auto leaveOut = [&](const QString& reason) {
+        source.inventory.leftOut.append(
+            {QString(), QStringLiteral("jvm"), QStringLiteral("thread dumps"), false, reason});
+    };
+    if (source.installation.pid <= 0) {
+        leaveOut(
+            QStringLiteral("no thread dump taken: the application is not running on this machine "
+                           "(or runs as another user)"));
+        return;
+    }
+    source.extracted = std::make_unique<QTemporaryDir>();
+    const collect::ThreadDumpOptions options{r.threadDumps, r.threadDumpIntervalSeconds, r.jcmd};
+    const collect::ThreadDumpResult dumps = collect::takeThreadDumps(
+        source.installation.pid, source.extracted->path(), options, cancel);
+    for (const QString& file : dumps.files) {
+        collect::CollectedFile f;
+        f.sourcePath = file;
+        f.relativePath = QFileInfo(file).fileName();
+        f.root = QStringLiteral("jvm");
+        f.category = QStringLiteral("thread-dump");
+        f.bundlePath = QStringLiteral("thread-dump/") + f.relativePath;
+        f.size = QFileInfo(file).size();
+        source.inventory.files.append(f);
+    }
+    if (!dumps.skippedReason.isEmpty()) {
+        leaveOut(dumps.skippedReason);
+    }
+}
 
 // An installation (install/home folders), a folder of logs, or a support zip extracted with the
 // hostile-safe reader next to the output.
@@ -107,6 +144,7 @@ Expected<PreparedSource> prepareSource(const CollectRequest& r, const CancelToke
         source.kind = QStringLiteral("installation");
         source.installation = *installation;
         source.inventory = *inventory;
+        addThreadDumps(r, source, cancel);
         return source;
     }
     const QFileInfo info(r.sourcePath);

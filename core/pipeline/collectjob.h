@@ -31,8 +31,12 @@ struct CollectRequest {
     QStringList terms; // admin's custom terms (never written to the bundle)
     QStringList keep;  // allow-list
     bundle::Consent consent;
-    QString vaultDir;  // empty: the default local vault
-    int threads = 0;   // 0: all cores
+    QString vaultDir; // empty: the default local vault
+    int threads = 0;  // 0: all cores
+    // Thread dumps of the running application (none when it is not running).
+    int threadDumps = 3;
+    int threadDumpIntervalSeconds = 5;
+    QString jcmd;      // empty: found on JAVA_HOME or PATH
     QDateTime created; // invalid: now (tests pass a fixed time for byte-identical bundles)
     // Facts about this machine (OS, memory, free disk) for system/system-facts.txt. Free disk
     // space changes from run to run, so tests of byte-identical output pass a fixed provider.
