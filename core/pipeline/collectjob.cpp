@@ -3,6 +3,7 @@
 
 #include "bundle/bundlewriter.h"
 #include "collect/folderinventory.h"
+#include "collect/pluginlist.h"
 #include "collect/threaddumps.h"
 #include "discovery/discovery.h"
 #include "logging/logging.h"
@@ -368,21 +369,30 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
         manifest.leftOut.append(
             {scrubbedText(engine, l.root + u'/' + l.relativePath), l.folder, l.reason});
     }
-    const QByteArray facts = scrubbedText(engine, r.systemFacts ? r.systemFacts(*installation)
-                                                                : systemFacts(*installation))
-                                 .toUtf8();
-    const QString factsSha =
-        QString::fromLatin1(QCryptographicHash::hash(facts, QCryptographicHash::Sha256).toHex());
-    manifest.files.append({QStringLiteral("system/system-facts.txt"),
-                           QStringLiteral("(generated)"),
-                           QStringLiteral("system"),
-                           facts.size(),
-                           facts.size(),
-                           factsSha,
-                           false,
-                           QStringLiteral("utf-8"),
-                           {}});
-    entries.append({QStringLiteral("system/system-facts.txt"), {}, facts, factsSha});
+    // Generated members: scrubbed like the collected files, listed in the manifest like them.
+    const auto addGenerated = [&](const QString& path, const QString& category,
+                                  const QString& text) {
+        const QByteArray bytes = scrubbedText(engine, text).toUtf8();
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        manifest.files.append({path,
+                               QStringLiteral("(generated)"),
+                               category,
+                               bytes.size(),
+                               bytes.size(),
+                               sha,
+                               false,
+                               QStringLiteral("utf-8"),
+                               {}});
+        entries.append({path, {}, bytes, sha});
+    };
+    addGenerated(QStringLiteral("system/system-facts.txt"), QStringLiteral("system"),
+                 r.systemFacts ? r.systemFacts(*installation) : systemFacts(*installation));
+    if (source->kind == QStringLiteral("installation")) {
+        addGenerated(QStringLiteral("application-properties/installed-plugins.txt"),
+                     QStringLiteral("application-properties"),
+                     collect::pluginListText(collect::installedPlugins(*installation)));
+    }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path < b.path; });
     const QByteArray readme = bundleReadme(manifest).toUtf8();

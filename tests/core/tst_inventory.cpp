@@ -2,6 +2,7 @@
 // Collection: what is taken, what is left out and why, and files that misbehave on the way.
 #include "collect/inventory.h"
 #include "collect/logtimerange.h"
+#include "collect/pluginlist.h"
 #include "discovery/discovery.h"
 #include "pipeline/collectjob.h"
 #include "pipeline/filescrub.h"
@@ -12,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <zip.h>
 
 using namespace supportzip;
 namespace collect = supportzip::core::collect;
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void vanishedAndBinaryFilesAreListedNotFatal();
     void truncatesToNewestPart();
     void timeWindowReadsTheLogsOwnTimestamps();
+    void pluginListReadsJarDescriptors();
 
 private:
     QTemporaryDir m_dir;
@@ -210,6 +214,42 @@ void TestInventory::timeWindowReadsTheLogsOwnTimestamps() {
     window.until = utc(30, 0, 0, 0);
     auto all = collect::buildInventory(m_installation, window, nullptr);
     QVERIFY(all && collected(*all, QStringLiteral("application-logs/atlassian-jira.log")));
+}
+
+void TestInventory::pluginListReadsJarDescriptors() {
+    QTemporaryDir home;
+    const QString dir = home.filePath(QStringLiteral("plugins/installed-plugins"));
+    QVERIFY(QDir().mkpath(dir));
+    static const char descriptor[] =
+        "<atlassian-plugin key=\"com.example.nwl.payroll-sync\" name=\"Payroll Sync\" "
+        "plugins-version=\"2\">"
+        "<plugin-info><description>x</description><version>1.4.2</version>"
+        "<vendor name=\"Example Apps\" "
+        "url=\"https://apps.example.com\"/></plugin-info></atlassian-plugin>";
+    int err = 0;
+    zip_t* jar = zip_open(QFile::encodeName(dir + QStringLiteral("/plugin.10001.jar")).constData(),
+                          ZIP_CREATE, &err);
+    QVERIFY(jar != nullptr);
+    zip_file_add(jar, "atlassian-plugin.xml",
+                 zip_source_buffer(jar, descriptor, sizeof(descriptor) - 1, 0), 0);
+    QCOMPARE(zip_close(jar), 0);
+    QFile broken(dir + QStringLiteral("/plugin.10002.jar"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a zip");
+    broken.close();
+    core::discovery::Installation inst;
+    inst.homeDir = home.path();
+    const auto plugins = collect::installedPlugins(inst);
+    QCOMPARE(plugins.size(), 2);
+    QCOMPARE(plugins[0].key, QStringLiteral("com.example.nwl.payroll-sync"));
+    QCOMPARE(plugins[0].name, QStringLiteral("Payroll Sync"));
+    QCOMPARE(plugins[0].version, QStringLiteral("1.4.2"));
+    QCOMPARE(plugins[0].vendor, QStringLiteral("Example Apps"));
+    QVERIFY(plugins[1].problem.contains(QStringLiteral("not a readable jar")));
+    const QString text = collect::pluginListText(plugins);
+    QVERIFY(text.contains(QStringLiteral(
+        "com.example.nwl.payroll-sync\tPayroll Sync\t1.4.2\tExample Apps\tplugin.10001.jar")));
+    QVERIFY(text.contains(QStringLiteral("plugin.10002.jar (not a readable jar)")));
 }
 
 QTEST_GUILESS_MAIN(TestInventory)
