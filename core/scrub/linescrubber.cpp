@@ -86,7 +86,7 @@ void LineScrubber::collectSpans(std::string_view line) {
     }
     detectKeyValues(line, lower, m_sink, m_keyValueState);
     detectLogContext(line, lower, m_sink);
-    detectPatterns(line, lower, m_sink);
+    detectPatterns(line, lower, m_sink, m_engine.learningOnly());
     if (m_engine.matcher != nullptr) {
         m_engine.matcher->match(line, lower, m_sink);
     }
@@ -177,6 +177,9 @@ void LineScrubber::appendReplacement(const Span& span, std::string_view value, s
 void LineScrubber::scrub(std::string_view line, std::int64_t lineNumber, std::string& out,
                          const FindingCallback& onFinding, CategoryCounts& counts) {
     collectSpans(line);
+    if (m_engine.learningOnly()) {
+        return;
+    }
     if (m_sink.spans().empty()) {
         out.append(line);
         return;

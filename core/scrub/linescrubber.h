@@ -25,6 +25,10 @@ struct ScrubEngine {
     Pseudonymizer* pseudonymizer = nullptr;
     KnownValues* learnInto = nullptr;           // learning pass: where learned values go
     const KnownValueMatcher* matcher = nullptr; // scrubbing pass: learned values to replace
+
+    // The learning pass (learnInto without matcher) only collects values: detectors that never
+    // learn are skipped and no output is produced.
+    bool learningOnly() const { return learnInto != nullptr && matcher == nullptr; }
 };
 
 class LineScrubber final {

@@ -429,7 +429,8 @@ bool looksLikeHostName(std::string_view host) {
     return true;
 }
 
-void detectPatterns(std::string_view line, std::string_view lower, SpanSink& sink) {
+void detectPatterns(std::string_view line, std::string_view lower, SpanSink& sink,
+                    bool learningOnly) {
     if (line.find('@') != std::string_view::npos) {
         detectEmails(line, lower, sink);
     }
@@ -439,16 +440,18 @@ void detectPatterns(std::string_view line, std::string_view lower, SpanSink& sin
     if (line.find("://") != std::string_view::npos) {
         detectUrlUserInfo(line, sink);
     }
-    detectIpv4(line, sink);
-    if (line.find(':') != std::string_view::npos) {
-        detectIpv6(line, sink);
-        detectMacs(line, sink);
-    } else if (line.find('-') != std::string_view::npos) {
-        detectMacs(line, sink);
-    }
     detectHosts(line, lower, sink);
-    detectPrefixedTokens(line, sink);
-    detectBase64Blobs(line, sink);
+    if (!learningOnly) { // these shapes are replaced where they are found, never learned
+        detectIpv4(line, sink);
+        if (line.find(':') != std::string_view::npos) {
+            detectIpv6(line, sink);
+            detectMacs(line, sink);
+        } else if (line.find('-') != std::string_view::npos) {
+            detectMacs(line, sink);
+        }
+        detectPrefixedTokens(line, sink);
+        detectBase64Blobs(line, sink);
+    }
     if (line.find('=') != std::string_view::npos) {
         detectDistinguishedNames(line, lower, sink);
     }

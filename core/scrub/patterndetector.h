@@ -12,7 +12,9 @@
 
 namespace supportzip::core::scrub {
 
-void detectPatterns(std::string_view line, std::string_view lower, SpanSink& sink);
+// learningOnly: the learning pass, which only needs the detectors that learn values.
+void detectPatterns(std::string_view line, std::string_view lower, SpanSink& sink,
+                    bool learningOnly = false);
 
 // Exposed for tests and for the host learning of other detectors.
 bool isPublicProductDomain(std::string_view lowerHost);
