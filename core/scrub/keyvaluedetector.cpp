@@ -336,8 +336,76 @@ bool classifyKeyName(std::string_view name, ValueKind* kind, const char** label)
     return false;
 }
 
+namespace {
+
+// The string value of a JSON member "member": "..." found at or after from; false if none.
+bool jsonStringMember(std::string_view line, std::string_view lower, std::string_view member,
+                      std::size_t from, std::size_t* begin, std::size_t* end) {
+    const std::size_t at = lower.find(member, from);
+    if (at == std::string_view::npos) {
+        return false;
+    }
+    std::size_t p = at + member.size();
+    while (p < line.size() && isSpace(line[p])) {
+        ++p;
+    }
+    if (p >= line.size() || line[p] != ':') {
+        return false;
+    }
+    ++p;
+    while (p < line.size() && isSpace(line[p])) {
+        ++p;
+    }
+    if (p >= line.size() || line[p] != '"') {
+        return false;
+    }
+    std::size_t e = ++p;
+    while (e < line.size() && line[e] != '"') {
+        e += (line[e] == '\\' && e + 1 < line.size()) ? 2 : 1;
+    }
+    *begin = p;
+    *end = std::min(e, line.size());
+    return true;
+}
+
+// HAR-style {"name": X, "value": V}: the name says what the value is.
+void detectNameValuePairs(std::string_view line, std::string_view lower, SpanSink& sink,
+                          KeyValueState& state) {
+    std::size_t nb = 0, ne = 0, vb = 0, ve = 0;
+    if (jsonStringMember(line, lower, "\"name\"", 0, &nb, &ne)) {
+        ValueKind kind;
+        const char* label = "";
+        std::string name(lower.substr(nb, ne - nb));
+        state.pendingValue = classifyKeyName(name, &kind, &label);
+        state.pendingKind = kind;
+        state.pendingLabel = label;
+    }
+    if (!state.pendingValue || !jsonStringMember(line, lower, "\"value\"", 0, &vb, &ve)) {
+        if (line.find('}') != std::string_view::npos) {
+            state.pendingValue = false; // the object closed without a value
+        }
+        return;
+    }
+    state.pendingValue = false;
+    if (ve <= vb) {
+        return;
+    }
+    if (state.pendingKind == ValueKind::Secret) {
+        sink.add(vb, ve, ValueKind::Secret, Certainty::Structure, "kv.name-value",
+                 state.pendingLabel);
+    } else {
+        sink.add(vb, ve, state.pendingKind, Certainty::Structure, "kv.name-value");
+        sink.learn(state.pendingKind, line.substr(vb, ve - vb));
+    }
+}
+
+} // namespace
+
 void detectKeyValues(std::string_view line, std::string_view lower, SpanSink& sink,
                      KeyValueState& state) {
+    if (state.pendingValue || lower.find("\"name\"") != std::string_view::npos) {
+        detectNameValuePairs(line, lower, sink, state);
+    }
     std::size_t start = 0;
     if (state.inMultilineSecret) {
         // Continuation of a wrapped XML value: everything up to its closing tag is secret.

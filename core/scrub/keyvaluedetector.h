@@ -13,6 +13,11 @@ namespace supportzip::core::scrub {
 struct KeyValueState {
     // Set when an XML value of a secret key continues on the next lines (a wrapped license).
     bool inMultilineSecret = false;
+    // {"name": "Authorization", "value": "..."} pairs (HAR headers, cookies, query strings;
+    // audit extraAttributes): the name classified, waiting for its value, perhaps lines later.
+    bool pendingValue = false;
+    ValueKind pendingKind = ValueKind::Secret;
+    const char* pendingLabel = "";
 };
 
 // `lower` is `line` in ASCII lower case (same length).

@@ -170,6 +170,12 @@ void TestDetectors::scrubsLine_data() {
         << QStringList{u"intranet.nwl.internal"_s, u"jira.nwl.it"_s, u"test.nwl.internal"_s,
                        u"jira.acme.dev"_s}
         << QStringList{u"see https://"_s, u"/jira and "_s};
+    QTest::newRow("har-name-value-pairs")
+        << u"{\"name\": \"Authorization\", \"value\": \"Basic dXNlcjpwYXNzd29yZA==\"},\n{\"name\": \"JSESSIONID\",\n \"value\": \"DEE505FCE3CA65FB44DCE328E54B89A1\"},\n{\"name\": \"os_username\", \"value\": \"pkrause\"}, {\"name\": \"Accept\", \"value\": \"text/html\"}"_s
+        << QStringList{u"dXNlcjpwYXNzd29yZA=="_s, u"DEE505FCE3CA65FB44DCE328E54B89A1"_s,
+                       u"pkrause"_s}
+        << QStringList{u"\"name\": \"Authorization\""_s, u"\"value\": \"text/html\""_s,
+                       u"\"name\": \"JSESSIONID\""_s};
     QTest::newRow("audit-json")
         << u"{\"author\":{\"id\":\"JIRAUSER10100\",\"displayName\":\"Jana Novak\",\"type\":\"user\"},\"source\":\"198.51.100.23\",\"system\":\"https://jira.northwind-logistics.example\",\"auditType\":{\"action\":\"User updated\"}}"_s
         << QStringList{u"JIRAUSER10100"_s, u"Jana Novak"_s, u"198.51.100.23"_s,
