@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace supportzip::core;
 
 namespace {
@@ -55,6 +58,7 @@ private Q_SLOTS:
     void refusesExistingOutput();
     void cancelLeavesNothing();
     void missingFolderIsAClearError();
+    void fullDiskLeavesNothing();
 };
 
 void TestBundleWriter::writesVerifiesAndIsDeterministic() {
@@ -117,6 +121,37 @@ void TestBundleWriter::missingFolderIsAClearError() {
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::NotFound);
     QVERIFY(r.error().message.contains(QStringLiteral("folder")));
+}
+
+void TestBundleWriter::fullDiskLeavesNothing() {
+    // A file-size limit makes every write past 256 KiB fail as a full disk would (EFBIG).
+    QTemporaryDir dir;
+    QByteArray noise(4 << 20, Qt::Uninitialized);
+    quint32 x = 2463534242u;
+    for (char& c : noise) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        c = static_cast<char>(x); // incompressible, so the bundle really is large
+    }
+    const QList<bundle::BundleEntry> entries{
+        {QStringLiteral("application-logs/big.log"), {}, noise, sha(noise)}};
+    const QStringList before = visibleFiles(dir.path());
+    rlimit original{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &original), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = original;
+    small.rlim_cur = 256 * 1024;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    auto r = bundle::writeBundle(dir.filePath(QStringLiteral("full.zip")), entries,
+                                 QDateTime::currentDateTimeUtc(), nullptr, {});
+    setrlimit(RLIMIT_FSIZE, &original);
+    std::signal(SIGXFSZ, previousHandler);
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, ErrorCode::WriteFailed);
+    QVERIFY2(r.error().message.contains(QStringLiteral("no bundle was written")),
+             qPrintable(r.error().message));
+    QCOMPARE(visibleFiles(dir.path()), before);
 }
 
 QTEST_GUILESS_MAIN(TestBundleWriter)
