@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
 
 #include <QCryptographicHash>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void cancelLeavesNothing();
     void missingFolderIsAClearError();
     void fullDiskLeavesNothing();
+    void over4GiBRoundTripsAsZip64();
 };
 
 void TestBundleWriter::writesVerifiesAndIsDeterministic() {
@@ -152,6 +154,31 @@ void TestBundleWriter::fullDiskLeavesNothing() {
     QVERIFY2(r.error().message.contains(QStringLiteral("no bundle was written")),
              qPrintable(r.error().message));
     QCOMPARE(visibleFiles(dir.path()), before);
+}
+
+void TestBundleWriter::over4GiBRoundTripsAsZip64() {
+    // A sparse staged file: 4 GiB + 1 MiB of zeros costs no disk and compresses to ~4 MiB.
+    QTemporaryDir dir;
+    const qint64 size = (4LL << 30) + (1 << 20);
+    const QString staged = dir.filePath(QStringLiteral("huge.log"));
+    QFile f(staged);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QVERIFY(f.resize(size));
+    f.close();
+    const QString path = dir.filePath(QStringLiteral("zip64.zip"));
+    auto written =
+        bundle::writeBundle(path, {{QStringLiteral("application-logs/huge.log"), staged, {}, {}}},
+                            QDateTime::currentDateTimeUtc(), nullptr, {});
+    QVERIFY2(written, written ? "" : qPrintable(written.error().toString()));
+    QFile zip(path);
+    QVERIFY(zip.open(QIODevice::ReadOnly));
+    QVERIFY(zip.readAll().contains(QByteArray("PK\x06\x06", 4))); // ZIP64 end of central directory
+    bundle::ReaderLimits limits;
+    limits.maxRatio = 1e7; // zeros compress about 1000:1; a real bundle never does
+    auto reader = bundle::BundleReader::open(path, limits);
+    QVERIFY2(reader, reader ? "" : qPrintable(reader.error().toString()));
+    QCOMPARE((*reader)->members().size(), 1);
+    QCOMPARE((*reader)->members().first().size, size);
 }
 
 QTEST_GUILESS_MAIN(TestBundleWriter)
