@@ -103,6 +103,9 @@ void addBundleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("max-file-size"),
                  QStringLiteral("Keep only the newest part of larger logs (e.g. 100M)."),
                  QStringLiteral("SIZE")});
+    p.addOption({QStringLiteral("max-total-size"),
+                 QStringLiteral("Leave out the oldest logs beyond this size in all (e.g. 2G)."),
+                 QStringLiteral("SIZE")});
     p.addOption({QStringLiteral("exclude"),
                  QStringLiteral("Leave out a category (bundle folder), repeatable."),
                  QStringLiteral("CATEGORY")});
@@ -162,6 +165,14 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
             until.contains(u'T') ? parseSince(until) : parseSince(until).addDays(1).addSecs(-1);
         if (!r.collection.until.isValid()) {
             ctx.err << "supportzip: --until needs a date like 2026-11-20 or an ISO time\n";
+            return ExitCode::Usage;
+        }
+    }
+    if (p.isSet(QStringLiteral("max-total-size"))) {
+        bool ok = false;
+        r.maxTotalSize = parseSize(p.value(QStringLiteral("max-total-size")), &ok);
+        if (!ok) {
+            ctx.err << "supportzip: --max-total-size needs a size like 2G\n";
             return ExitCode::Usage;
         }
     }

@@ -129,6 +129,42 @@ void addThreadDumps(const CollectRequest& r, PreparedSource& source, const Cance
     }
 }
 
+// Keeps the collection under maxTotal bytes: configuration and other small files first, then
+// logs from the newest back; what does not fit is left out with the reason.
+void applyTotalSizeLimit(collect::Inventory& inventory, qint64 maxTotal, qint64 maxFile) {
+    if (maxTotal <= 0) {
+        return;
+    }
+    QList<collect::CollectedFile> files = inventory.files;
+    const auto isLog = [](const collect::CollectedFile& f) {
+        return f.category.endsWith(QStringLiteral("-logs"));
+    };
+    std::stable_sort(files.begin(), files.end(), [&](const auto& a, const auto& b) {
+        if (isLog(a) != isLog(b)) {
+            return !isLog(a);
+        }
+        return a.modified > b.modified;
+    });
+    qint64 used = 0;
+    QSet<QString> kept;
+    for (const collect::CollectedFile& f : files) {
+        const qint64 size = maxFile > 0 ? std::min(f.size, maxFile) : f.size;
+        if (used + size <= maxTotal) {
+            used += size;
+            kept.insert(f.sourcePath);
+        } else {
+            inventory.leftOut.append(
+                {f.sourcePath, f.root, f.relativePath, false,
+                 QStringLiteral("over the total size limit (--max-total-size): older logs are left "
+                                "out first")});
+        }
+    }
+    inventory.files.erase(
+        std::remove_if(inventory.files.begin(), inventory.files.end(),
+                       [&](const auto& f) { return !kept.contains(f.sourcePath); }),
+        inventory.files.end());
+}
+
 // An installation (install/home folders), a folder of logs, or a support zip extracted with the
 // hostile-safe reader next to the output.
 Expected<PreparedSource> prepareSource(const CollectRequest& r, const CancelToken* cancel) {
@@ -211,6 +247,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     if (!source) {
         return tl::unexpected(source.error());
     }
+    applyTotalSizeLimit(source->inventory, r.maxTotalSize, r.maxFileSize);
     const discovery::Installation* installation = &source->installation;
     const QDateTime created =
         r.created.isValid() ? r.created.toUTC() : QDateTime::currentDateTimeUtc();

@@ -27,6 +27,8 @@ struct CollectRequest {
     QString outputPath; // a .zip file, or an existing folder for the default file name
     collect::CollectionOptions collection;
     qint64 maxFileSize = 0; // bytes; 0 = no limit. An over-limit log keeps its newest part.
+    // Bytes in all; 0 = no limit. Configuration always goes in; the oldest logs are left out first.
+    qint64 maxTotalSize = 0;
     QString rulesFile;
     QStringList terms; // admin's custom terms (never written to the bundle)
     QStringList keep;  // allow-list

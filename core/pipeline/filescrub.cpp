@@ -32,6 +32,43 @@ bool seekToNewestPart(QFile& in, qint64 size, qint64 maxFileSize) {
     return true;
 }
 
+// Bytes a device yields until its end (a gzip stream's uncompressed size); -1 on a read error.
+qint64 countBytes(QIODevice& in) {
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 total = 0;
+    qint64 n;
+    while ((n = in.read(buffer.data(), buffer.size())) > 0) {
+        total += n;
+    }
+    return n < 0 ? -1 : total;
+}
+
+// Skips a gzip stream to its newest maxFileSize bytes, starting on a line; a gzip file cannot
+// seek, so it is inflated once to learn its size and once more up to the cut.
+bool skipToNewestPartOfGzip(QIODevice& in, const QString& path, qint64 maxFileSize) {
+    collect::GzipReader counter(path);
+    if (maxFileSize <= 0 || !counter.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    const qint64 total = countBytes(counter);
+    if (total <= maxFileSize) {
+        return false;
+    }
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    qint64 toSkip = total - maxFileSize;
+    while (toSkip > 0) {
+        const qint64 n = in.read(buffer.data(), std::min<qint64>(toSkip, buffer.size()));
+        if (n <= 0) {
+            return false;
+        }
+        toSkip -= n;
+    }
+    char c;
+    while (in.getChar(&c) && c != '\n') {
+    }
+    return true;
+}
+
 } // namespace
 
 Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
@@ -48,7 +85,9 @@ Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
     if (!in->open(QIODevice::ReadOnly)) {
         return tl::unexpected(describeOpenFailure(file.sourcePath, in->errorString()));
     }
-    if (!file.gzip) {
+    if (file.gzip) {
+        result.truncated = skipToNewestPartOfGzip(*in, file.sourcePath, maxFileSize);
+    } else {
         auto* plain = static_cast<QFile*>(in.get());
         const qint64 sizeAtStart = plain->size(); // a growing log is read up to here
         result.truncated = seekToNewestPart(*plain, sizeAtStart, maxFileSize);

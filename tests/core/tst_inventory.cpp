@@ -15,6 +15,7 @@
 #include <QTimeZone>
 
 #include <zip.h>
+#include <zlib.h>
 
 using namespace supportzip;
 namespace collect = supportzip::core::collect;
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void truncatesToNewestPart();
     void timeWindowReadsTheLogsOwnTimestamps();
     void pluginListReadsJarDescriptors();
+    void sizeLimitsKeepTheNewest();
 
 private:
     QTemporaryDir m_dir;
@@ -250,6 +252,60 @@ void TestInventory::pluginListReadsJarDescriptors() {
     QVERIFY(text.contains(QStringLiteral(
         "com.example.nwl.payroll-sync\tPayroll Sync\t1.4.2\tExample Apps\tplugin.10001.jar")));
     QVERIFY(text.contains(QStringLiteral("plugin.10002.jar (not a readable jar)")));
+}
+
+void TestInventory::sizeLimitsKeepTheNewest() {
+    // A rotated gzip log over the per-file limit keeps its newest lines.
+    const QString gz = m_dir.filePath(QStringLiteral("rotated.log.1.gz"));
+    gzFile out = gzopen(QFile::encodeName(gz).constData(), "wb");
+    QVERIFY(out != nullptr);
+    for (int i = 0; i < 1000; ++i) {
+        const QByteArray line =
+            QStringLiteral("line %1 of the log\n").arg(i, 4, 10, QChar(u'0')).toUtf8();
+        gzwrite(out, line.constData(), static_cast<unsigned>(line.size()));
+    }
+    gzclose(out);
+    tests::TestEngine engine;
+    core::scrub::ScrubEngine e{&engine.rules, &engine.pseudonymizer, nullptr, nullptr};
+    collect::CollectedFile file;
+    file.sourcePath = gz;
+    file.gzip = true;
+    const QString staged = m_dir.filePath(QStringLiteral("rotated.out"));
+    auto result = core::pipeline::scrubCollectedFile(file, e, staged, 1000, nullptr);
+    QVERIFY(result);
+    QVERIFY(result->truncated);
+    QFile text(staged);
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    const QByteArray kept = text.readAll();
+    QVERIFY(kept.size() <= 1000 && kept.startsWith("line ") &&
+            kept.endsWith("line 0999 of the log\n"));
+
+    // The total limit keeps configuration and the newest logs; the rest is listed.
+    core::pipeline::CollectRequest r;
+    r.installDir = m_sample.installDir;
+    r.homeDir = m_sample.homeDir;
+    r.outputPath = m_dir.filePath(QStringLiteral("total.zip"));
+    r.vaultDir = m_dir.filePath(QStringLiteral("vault"));
+    r.consent.name = QStringLiteral("A");
+    r.consent.email = QStringLiteral("a@example.com");
+    r.maxTotalSize = 300 * 1024;
+    auto summary = core::pipeline::CollectJob(r).run();
+    QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+    qint64 total = 0;
+    bool configKept = false;
+    for (const auto& f : summary->manifest.files) {
+        total += f.sizeBefore;
+        configKept =
+            configKept || f.bundlePath == QStringLiteral("application-config/dbconfig.xml");
+    }
+    QVERIFY(configKept);
+    QVERIFY2(total <= 300 * 1024 + 64 * 1024,
+             qPrintable(QString::number(total))); // + generated members
+    bool listed = false;
+    for (const auto& l : summary->manifest.leftOut) {
+        listed = listed || l.reason.contains(QStringLiteral("--max-total-size"));
+    }
+    QVERIFY(listed);
 }
 
 QTEST_GUILESS_MAIN(TestInventory)
