@@ -276,6 +276,11 @@ std::size_t nameStartBefore(std::string_view line, std::size_t end) {
                          line[w - 1] == '.' || static_cast<unsigned char>(line[w - 1]) >= 0x80)) {
             --w;
         }
+        // A quote before the first word opens the quoted form ('Tomas Berg <...>'); an
+        // apostrophe inside a word (O'Connor) is part of the name.
+        while (w < b && (line[w] == '\'' || line[w] == '-' || line[w] == '.')) {
+            ++w;
+        }
         const std::string_view word = line.substr(w, b - w);
         const bool capitalized =
             !word.empty() && (isUpper(word[0]) || static_cast<unsigned char>(word[0]) >= 0x80);

@@ -11,11 +11,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace supportzip;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -51,6 +53,8 @@ private Q_SLOTS:
     void initTestCase();
     void noPlantedValueSurvives_data();
     void noPlantedValueSurvives();
+    void noPartOfAPlantedNameSurvives_data();
+    void noPartOfAPlantedNameSurvives();
     void diagnosticTokensSurvive_data();
     void diagnosticTokensSurvive();
     void nothingNeverCollectedIsBundled_data();
@@ -137,6 +141,48 @@ void TestCollectEndToEnd::noPlantedValueSurvives() {
     Q_UNUSED(kind); // in the row name, so a failure names the kind of value that survived
     QVERIFY2(foundIn.isEmpty(),
              qPrintable(QStringLiteral("survived in %1").arg(foundIn.join(u','))));
+}
+
+// A display name replaced only in part ("Tomas Person-1a2b3c") still names the person: every
+// word of a planted name must be gone as a word of its own.
+void TestCollectEndToEnd::noPartOfAPlantedNameSurvives_data() {
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<QString>("word");
+    for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
+        QSet<QString> words;
+        for (const auto& p : it->sample.planted) {
+            if (p.kind != QLatin1StringView("person.name")) {
+                continue;
+            }
+            for (const QString& w : p.value.split(u' ', Qt::SkipEmptyParts)) {
+                if (w.size() >= 4) {
+                    words.insert(w);
+                }
+            }
+        }
+        for (const QString& w : std::as_const(words)) {
+            QTest::addRow("%s/%s", qPrintable(it.key()), qPrintable(w)) << it.key() << w;
+        }
+    }
+}
+
+void TestCollectEndToEnd::noPartOfAPlantedNameSurvives() {
+    QFETCH(QString, variant);
+    QFETCH(QString, word);
+    const Run& run = m_runs[variant];
+    const QRegularExpression re(u"(?<![\\p{L}\\p{N}_-])"_s + QRegularExpression::escape(word) +
+                                u"(?![\\p{L}\\p{N}_-])"_s);
+    QStringList foundIn;
+    for (auto it = run.members.cbegin(); it != run.members.cend(); ++it) {
+        const auto m = re.match(QString::fromUtf8(it.value()));
+        if (m.hasMatch()) {
+            const QString text = QString::fromUtf8(it.value());
+            const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 60);
+            foundIn << it.key() + u": "_s + text.mid(from, 120).simplified();
+        }
+    }
+    QVERIFY2(foundIn.isEmpty(),
+             qPrintable(QStringLiteral("survived in %1").arg(foundIn.join(u'\n'))));
 }
 
 void TestCollectEndToEnd::diagnosticTokensSurvive_data() {

@@ -161,6 +161,14 @@ void TestDetectors::scrubsLine_data() {
         << u"relay mx1.nwl.internal accepted message for delivery to recipient Tomas Berg <t.berg@kunde.example>"_s
         << QStringList{u"nwl.internal"_s, u"Tomas Berg"_s, u"t.berg@kunde.example"_s}
         << QStringList{u"relay "_s};
+    QTest::newRow("display-name-inside-single-quotes")
+        << u"SD mail handler[10100]: Creating request from 'Tomas Berg <tomas.berg@kunde.example>' subject 'Re: x'"_s
+        << QStringList{u"Tomas"_s, u"Berg"_s, u"tomas.berg@kunde.example"_s}
+        << QStringList{u"SD mail handler[10100]: Creating request from '"_s, u"' subject '"_s};
+    QTest::newRow("display-name-with-apostrophe-in-double-quotes")
+        << u"To=\"Mairéad O'Connor\" <m.oconnor@nwl.example>, From=jira@nwl.example"_s
+        << QStringList{u"Mairéad"_s, u"O'Connor"_s, u"m.oconnor@nwl.example"_s}
+        << QStringList{u"To=\""_s, u"\" <"_s};
     QTest::newRow("jql-lists-and-form-encoding")
         << u"JQL assignee in (jnovak, pkrause) and /rest/api/2/search?jql=reporter+%3D+mairead+AND+x"_s
         << QStringList{u"jnovak"_s, u"pkrause"_s, u"mairead"_s}
