@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "bundleoptions.h"
+#include "consentoptions.h"
 
 #include "exitcode.h"
 #include "pipeline/collectjob.h"
@@ -78,21 +79,7 @@ void CollectCommand::addOptions(QCommandLineParser& p) const {
 }
 
 void addBundleOptions(QCommandLineParser& p) {
-    p.addOption({QStringLiteral("out"),
-                 QStringLiteral("Bundle file to write, or a folder for the default name."),
-                 QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("consent"),
-                 QStringLiteral("Your consent to send the bundle: \"NAME <EMAIL>\". Required."),
-                 QStringLiteral("NAME <EMAIL>")});
-    p.addOption({QStringLiteral("recipient"),
-                 QStringLiteral("Who receives the bundle (vendor or team)."),
-                 QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("ticket"), QStringLiteral("The support ticket the bundle is for."),
-                 QStringLiteral("KEY")});
-    p.addOption(
-        {QStringLiteral("delete-by"),
-         QStringLiteral("Date by which the recipient should delete the bundle (YYYY-MM-DD)."),
-         QStringLiteral("DATE")});
+    addConsentOptions(p);
     p.addOption({QStringLiteral("since"),
                  QStringLiteral("Only logs with entries since (7d, 12h or a date)."),
                  QStringLiteral("WHEN")});
@@ -133,23 +120,8 @@ void addBundleOptions(QCommandLineParser& p) {
 int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
                       core::pipeline::CollectRequest& r) {
     r.outputPath = p.value(QStringLiteral("out"));
-    if (!p.isSet(QStringLiteral("consent"))) {
-        ctx.err << "supportzip: refusing to write a bundle without consent. Review what "
-                   "will be sent, then pass --consent \"NAME <EMAIL>\"\n";
-        return ExitCode::Usage;
-    }
-    if (!core::bundle::parseConsentIdentity(p.value(QStringLiteral("consent")), &r.consent)) {
-        ctx.err << "supportzip: --consent must look like \"Jana Novak <jana@example.com>\"\n";
-        return ExitCode::Usage;
-    }
-    r.consent.recipient = p.value(QStringLiteral("recipient"));
-    r.consent.ticket = p.value(QStringLiteral("ticket"));
-    if (p.isSet(QStringLiteral("delete-by"))) {
-        r.consent.deleteBy = QDate::fromString(p.value(QStringLiteral("delete-by")), Qt::ISODate);
-        if (!r.consent.deleteBy.isValid()) {
-            ctx.err << "supportzip: --delete-by needs a date like 2026-12-31\n";
-            return ExitCode::Usage;
-        }
+    if (const int rc = fillConsent(ctx, p, r.consent); rc >= 0) {
+        return rc;
     }
     if (p.isSet(QStringLiteral("since"))) {
         r.collection.since = parseSince(p.value(QStringLiteral("since")));

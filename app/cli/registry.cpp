@@ -11,6 +11,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     list.push_back(std::make_unique<RulesCommand>());
     list.push_back(std::make_unique<VerifyCommand>());
     list.push_back(std::make_unique<InspectCommand>());
+    list.push_back(std::make_unique<MergeCommand>());
     list.push_back(std::make_unique<UnmaskCommand>());
     list.push_back(std::make_unique<KeyCommand>());
     return list;

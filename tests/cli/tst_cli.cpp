@@ -57,6 +57,7 @@ private Q_SLOTS:
     void interruptedRunLeavesNothing();
     void scrubsAFolderAndRefusesOtherSources();
     void clusterNodesShareTheKey();
+    void mergeCombinesNodeBundles();
 
 private:
     QTemporaryDir m_dir;
@@ -334,6 +335,43 @@ void TestCli::clusterNodesShareTheKey() {
                  .code,
              int(cli::ExitCode::Success));
     QVERIFY(*core::vault::Vault(nodeC).loadOrCreateKey() == *a);
+}
+
+void TestCli::mergeCombinesNodeBundles() {
+    // Two runs a second apart would be byte-identical: the second node keeps less of its logs.
+    QStringList nodes;
+    QStringList extra;
+    for (const QString& name :
+         {QStringLiteral("merge-node1.zip"), QStringLiteral("merge-node2.zip")}) {
+        nodes << m_dir.filePath(name);
+        const auto r =
+            run(QStringList{QStringLiteral("collect"), QStringLiteral("--home"), m_sample.homeDir,
+                            QStringLiteral("--out"), nodes.last(), QStringLiteral("--consent"),
+                            QStringLiteral("Jana Admin <jana@example.com>"),
+                            QStringLiteral("--vault"), m_vault, QStringLiteral("--quiet"),
+                            QStringLiteral("--thread-dumps"), QStringLiteral("0")} +
+                extra);
+        QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+        extra = {QStringLiteral("--max-file-size"), QStringLiteral("10K")};
+    }
+    const QString out = m_dir.filePath(QStringLiteral("merged.zip"));
+    const auto refused =
+        run({QStringLiteral("merge"), nodes[0], nodes[1], QStringLiteral("--out"), out});
+    QCOMPARE(refused.code, int(cli::ExitCode::Usage));
+    QVERIFY(refused.err.contains(QStringLiteral("consent")));
+    QVERIFY(!QFileInfo::exists(out));
+    const auto merged =
+        run({QStringLiteral("merge"), nodes[0], nodes[1], QStringLiteral("--out"), out,
+             QStringLiteral("--consent"), QStringLiteral("Jana Admin <jana@example.com>"),
+             QStringLiteral("--ticket"), QStringLiteral("SUP-9")});
+    QVERIFY2(merged.code == int(cli::ExitCode::Success), qPrintable(merged.err));
+    QCOMPARE(merged.out.split(u'\n', Qt::SkipEmptyParts).value(0), out);
+    QVERIFY(merged.out.contains(QStringLiteral("2 nodes")));
+    const auto verify = run({QStringLiteral("verify"), QStringLiteral("--strict"), out});
+    QVERIFY2(verify.code == int(cli::ExitCode::Success), qPrintable(verify.out + verify.err));
+    const auto inspect = run({QStringLiteral("inspect"), out});
+    QVERIFY(inspect.out.contains(QStringLiteral("source: merged")));
+    QVERIFY(inspect.out.contains(QStringLiteral("ticket: SUP-9")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
