@@ -3,10 +3,12 @@
 // take deliveries, and find a data subject by any of its values without storing them.
 #include "ledger/ledger.h"
 #include "ledger/pseudonymindex.h"
+#include "pipeline/collectjob.h"
 #include "scrubtesthelpers.h"
 #include "vault/vault.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void bySubjectHoldsNoOriginals();
     void bySubjectFallsBackToMappingUnderAnotherKey();
     void scrubberReportsDistinctPseudonymsPerText();
+    void collectJobRecordsTheBundleOrRemovesIt();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -388,6 +391,58 @@ void TestLedger::scrubberReportsDistinctPseudonymsPerText() {
         QVERIFY2(out.find(p) != std::string::npos, p.c_str());
     }
     QVERIFY(out.find("jnovak") == std::string::npos);
+}
+
+void TestLedger::collectJobRecordsTheBundleOrRemovesIt() {
+    const QString folder = m_dir->filePath(QStringLiteral("logs"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile log(folder + QStringLiteral("/app.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write("2026-11-20 10:00:00,000 http-nio-8080-exec-1 INFO jnovak 600x1x1 10.20.30.40 "
+              "/secure/Dashboard.jspa [c.a.jira.Foo] dashboard loaded\n");
+    log.close();
+    pipeline::CollectRequest request;
+    request.sourcePath = folder;
+    request.vaultDir = m_vaultDir;
+    request.consent = {QStringLiteral("Anna Admin"),
+                       QStringLiteral("anna@example.com"),
+                       {},
+                       QStringLiteral("Vendor Support"),
+                       QStringLiteral("SUP-2"),
+                       {},
+                       QDate(2027, 1, 31)};
+    request.outputPath = m_dir->filePath(QStringLiteral("one.zip"));
+    auto summary = pipeline::CollectJob(request).run();
+    QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+    const ledger::Ledger ledger(m_vaultDir);
+    QCOMPARE(summary->ledgerPath, ledger.path());
+    const auto contents = ledger.read();
+    QVERIFY(contents);
+    QCOMPARE(contents->bundles.size(), 1);
+    const ledger::BundleRecord& record = contents->bundles[0];
+    QCOMPARE(record.path, summary->bundlePath);
+    QCOMPARE(record.sha256, summary->bundleSha256);
+    QCOMPARE(record.size, summary->bundleSize);
+    QCOMPARE(record.consent.ticket, QStringLiteral("SUP-2"));
+    QCOMPARE(record.consent.deleteBy, QDate(2027, 1, 31));
+    QCOMPARE(record.counts, summary->findings);
+    const auto matches = ledger.bySubject(QStringLiteral("jnovak"));
+    QVERIFY(matches && matches->size() == 1);
+    QCOMPARE(matches->at(0).hits.size(), 1);
+    QCOMPARE(matches->at(0).hits[0].files,
+             QStringList{summary->manifest.files.at(0).bundlePath}); // the log, nothing else
+
+    // A ledger that cannot be written: the bundle is removed and the user told why.
+    QVERIFY(QFile::remove(ledger.path()));
+    QVERIFY(QDir().mkpath(ledger.path()));
+    request.outputPath = m_dir->filePath(QStringLiteral("two.zip"));
+    const auto refused = pipeline::CollectJob(request).run();
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::WriteFailed);
+    QVERIFY(refused.error().message.contains(QStringLiteral("ledger")));
+    QVERIFY(refused.error().message.contains(QStringLiteral("removed")));
+    QVERIFY(!QFileInfo::exists(request.outputPath));
+    QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("one.zip"))));
 }
 
 QTEST_GUILESS_MAIN(TestLedger)
