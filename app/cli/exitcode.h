@@ -10,7 +10,7 @@ enum ExitCode : int {
     Usage = 2,              // wrong options or arguments
     VerificationFailed = 3, // a bundle failed verification
     Cancelled = 4,          // interrupted (Ctrl-C); nothing was left behind
-    NothingFound = 5,       // detect found no installation
+    NothingFound = 5,       // detect found no installation; ledger: empty, or subject never sent
 };
 
 } // namespace supportzip::cli

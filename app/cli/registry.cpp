@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     list.push_back(std::make_unique<MergeCommand>());
     list.push_back(std::make_unique<UnmaskCommand>());
     list.push_back(std::make_unique<KeyCommand>());
+    list.push_back(std::make_unique<LedgerCommand>());
     return list;
 }
 
