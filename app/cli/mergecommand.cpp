@@ -23,6 +23,9 @@ void MergeCommand::addOptions(QCommandLineParser& parser) const {
                                  QStringLiteral("The node bundles (two or more)."),
                                  QStringLiteral("BUNDLE..."));
     addConsentOptions(parser);
+    parser.addOption({QStringLiteral("vault"),
+                      QStringLiteral("Folder of the local vault whose ledger records the bundle."),
+                      QStringLiteral("DIR")});
 }
 
 int MergeCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
@@ -33,6 +36,7 @@ int MergeCommand::execute(CommandContext& ctx, const QCommandLineParser& parser)
         ctx.err << "supportzip merge: give the bundles of two or more nodes\n";
         return ExitCode::Usage;
     }
+    request.vaultDir = parser.value(QStringLiteral("vault"));
     if (const int rc = fillConsent(ctx, parser, request.consent); rc >= 0) {
         return rc;
     }

@@ -4,6 +4,7 @@
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
 #include "bundle/verifier.h"
+#include "ledger/ledger.h"
 #include "logging/logging.h"
 #include "pipeline/bundletexts.h"
 #include "pipeline/collectjob.h"
@@ -93,6 +94,46 @@ QString mergedVersion(const QList<NodeBundle>& nodes) {
 
 QString sha256Hex(const QByteArray& bytes) {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// The merged bundle leaves the machine like any other, so the ledger records it. Its pseudonyms
+// are those of the node bundles this ledger knows (collected here), under the node's folder.
+Expected<int> recordInLedger(const MergeRequest& r, const bundle::Manifest& merged,
+                             const bundle::WrittenBundle& written, const QList<NodeBundle>& nodes) {
+    const ledger::Ledger book(r.vaultDir);
+    auto contents = book.read();
+    if (!contents) {
+        return tl::unexpected(contents.error());
+    }
+    ledger::BundleRecord record =
+        ledger::bundleRecordFor(merged, written.path, written.sha256, written.size);
+    QMap<QString, ledger::LedgerPseudonym> pseudonyms;
+    int known = 0;
+    for (const NodeBundle& node : nodes) {
+        for (const ledger::BundleRecord& b : std::as_const(contents->bundles)) {
+            if (b.sha256.compare(node.sha256, Qt::CaseInsensitive) != 0) {
+                continue;
+            }
+            ++known;
+            record.keyId = b.keyId;
+            for (const ledger::LedgerPseudonym& p : b.pseudonyms) {
+                ledger::LedgerPseudonym& entry = pseudonyms[p.pseudonym];
+                if (entry.pseudonym.isEmpty()) {
+                    entry = p;
+                    entry.files.clear();
+                }
+                for (const QString& f : p.files) {
+                    entry.files << node.folder + u'/' + f;
+                }
+            }
+            break;
+        }
+    }
+    record.pseudonyms = pseudonyms.values();
+    if (auto ok = book.recordBundle(record); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    return known;
 }
 
 } // namespace
@@ -260,9 +301,20 @@ Expected<MergeSummary> MergeJob::run(const ProgressCallback& progressCallback) {
     if (!written) {
         return tl::unexpected(written.error());
     }
+    auto known = recordInLedger(r, merged, *written, nodes);
+    if (!known) {
+        // As for a collection: no bundle stays behind to be sent without a record.
+        QFile::remove(written->path);
+        return makeError(ErrorCode::WriteFailed,
+                         known.error().message +
+                             QStringLiteral("; the merged bundle was removed so that none leaves "
+                                            "without a record. Fix the vault folder and run again"),
+                         known.error().path);
+    }
     log->info("merged {} node bundles into one of {} files", nodes.size(), merged.files.size());
     progress.report({QStringLiteral("done"), outputPath, 1, 1}, true);
-    return MergeSummary{written->path, written->size, written->sha256, merged};
+    return MergeSummary{written->path, written->size, written->sha256,
+                        merged,        *known,        ledger::Ledger(r.vaultDir).path()};
 }
 
 } // namespace supportzip::core::pipeline

@@ -20,6 +20,7 @@ struct MergeRequest {
     QString outputPath; // a .zip file, or an existing folder for the default file name
     bundle::Consent consent;
     QDateTime created; // invalid: now (tests pass a fixed time for byte-identical bundles)
+    QString vaultDir;  // whose ledger records the merged bundle; empty: the default vault
 };
 
 struct MergeSummary {
@@ -27,6 +28,10 @@ struct MergeSummary {
     qint64 bundleSize = 0;
     QString bundleSha256;
     bundle::Manifest manifest;
+    // Node bundles found in this machine's ledger: their pseudonyms are recorded for the merged
+    // bundle too. Those collected on other nodes are in those nodes' ledgers.
+    int nodesInLedger = 0;
+    QString ledgerPath;
 };
 
 class MergeJob final {

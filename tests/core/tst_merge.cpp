@@ -7,6 +7,7 @@
 #include "bundle/manifest.h"
 #include "bundle/verifier.h"
 #include "bundlecontents.h"
+#include "ledger/ledger.h"
 #include "pipeline/collectjob.h"
 #include "pipeline/mergejob.h"
 #include "samplegen.h"
@@ -87,6 +88,7 @@ core::Expected<core::pipeline::MergeSummary> TestMerge::merge(const QStringList&
     r.outputPath = m_dir.filePath(QStringLiteral("out/") + out);
     r.consent = consent(QStringLiteral("Cluster Admin"));
     r.created = kCreated;
+    r.vaultDir = m_dir.filePath(QStringLiteral("vault"));
     MergeJob job(r);
     return job.run();
 }
@@ -150,6 +152,32 @@ void TestMerge::mergedBundleKeepsEveryNodeMember() {
     QCOMPARE(manifest->nodes.size(), 2);
     QVERIFY(all.value(QStringLiteral("README.txt")).contains("merges the bundles of 2 cluster"));
     QVERIFY(leftovers() == QStringList{QStringLiteral("cluster.zip")});
+
+    // The ledger records the merged bundle with the node bundles' pseudonyms under their folders,
+    // so a data subject's request finds it too.
+    QCOMPARE(merged->nodesInLedger, 2);
+    auto book = core::ledger::Ledger(m_dir.filePath(QStringLiteral("vault"))).read();
+    QVERIFY(book.has_value());
+    const auto record =
+        std::find_if(book->bundles.cbegin(), book->bundles.cend(),
+                     [&](const auto& b) { return b.sha256 == merged->bundleSha256; });
+    QVERIFY(record != book->bundles.cend());
+    QCOMPARE(record->sourceKind, QStringLiteral("merged"));
+    QVERIFY(!record->pseudonyms.isEmpty());
+    for (const auto& p : record->pseudonyms) {
+        for (const QString& f : p.files) {
+            QVERIFY2(f.startsWith(nodes[0].folder + u'/') || f.startsWith(nodes[1].folder + u'/'),
+                     qPrintable(f));
+            QVERIFY2(all.value(f).contains(p.pseudonym.toUtf8()) ||
+                         f.endsWith(QStringLiteral("/manifest.json")),
+                     qPrintable(f));
+        }
+    }
+    auto jana = core::ledger::Ledger(m_dir.filePath(QStringLiteral("vault")))
+                    .bySubject(QStringLiteral("jnovak"));
+    QVERIFY(jana.has_value());
+    QVERIFY(std::any_of(jana->cbegin(), jana->cend(),
+                        [&](const auto& m) { return m.bundle.sha256 == merged->bundleSha256; }));
 }
 
 void TestMerge::secondMergeIsByteIdentical() {
