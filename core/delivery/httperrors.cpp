@@ -30,8 +30,11 @@ QString withServerText(QString message, const HttpResponse& r, const CallContext
     return quoted.isEmpty() ? message : message + QStringLiteral(" (server: \"%1\")").arg(quoted);
 }
 
-bool isProxyError(QNetworkReply::NetworkError e) {
-    return e >= QNetworkReply::ProxyConnectionRefusedError && e <= QNetworkReply::UnknownProxyError;
+// Qt's error texts may quote the URL; a pre-signed URL's query is its signature.
+QString withoutQueries(QString text) {
+    static const QRegularExpression query(QStringLiteral("\\?[^\\s]*"));
+    text.replace(query, QString());
+    return text.isEmpty() ? QStringLiteral("network error") : text;
 }
 
 Error transportFailure(const HttpResponse& r, const CallContext& c) {
@@ -52,7 +55,7 @@ Error transportFailure(const HttpResponse& r, const CallContext& c) {
                     .arg(c.endpoint, details),
                 {}};
     }
-    if (isProxyError(r.error)) {
+    if (isProxyFailure(r)) {
         return {
             ErrorCode::ProxyFailed,
             QStringLiteral("the proxy failed while %1 (%2); check HTTPS_PROXY / NO_PROXY or "
@@ -74,7 +77,7 @@ Error transportFailure(const HttpResponse& r, const CallContext& c) {
         reason = QStringLiteral("the server closed the connection");
         break;
     default:
-        reason = QStringLiteral("network error %1").arg(static_cast<int>(r.error));
+        reason = withoutQueries(r.errorText);
     }
     return {ErrorCode::NetworkFailed,
             QStringLiteral("%1 at %2 failed: %3").arg(what(c), c.endpoint, reason),
@@ -150,6 +153,14 @@ Error httpFailure(const HttpResponse& r, const CallContext& c) {
 }
 
 } // namespace
+
+bool isProxyFailure(const HttpResponse& r) {
+    // Some proxy failures (a CONNECT answered 403 or 502) reach the reply only as an unknown
+    // network error with the socket's text, "Proxy denied connection".
+    return (r.error >= QNetworkReply::ProxyConnectionRefusedError &&
+            r.error <= QNetworkReply::UnknownProxyError) ||
+           (r.status == 0 && r.errorText.contains(QStringLiteral("proxy"), Qt::CaseInsensitive));
+}
 
 bool saysAttachmentsDisabled(const QByteArray& body) {
     const QString text = QString::fromUtf8(body.left(kMaxResponseBody)).toLower();

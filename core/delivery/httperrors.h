@@ -30,6 +30,9 @@ struct CallContext {
     QByteArray secret; // removed from any server text that is quoted
 };
 
+// The proxy refused, closed, needs authentication or cannot be reached.
+bool isProxyFailure(const HttpResponse& response);
+
 // The JSM answer that means "this service desk does not take attachments" (it comes as a 4xx
 // with an errorMessage / i18n key naming attachments as disabled or not enabled).
 bool saysAttachmentsDisabled(const QByteArray& body);

@@ -47,6 +47,7 @@ public:
         auto& r = m_response;
         r.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.error = m_reply->error();
+        r.errorText = r.error == QNetworkReply::NoError ? QString() : m_reply->errorString();
         r.retryAfter = m_reply->rawHeader("Retry-After");
         r.etag = m_reply->rawHeader("ETag");
         r.location = m_reply->rawHeader("Location");
@@ -63,6 +64,9 @@ private:
     }
 
     void readSome() {
+        if (!m_reply->isOpen()) {
+            return; // aborted
+        }
         m_idle.start();
         const qint64 room = kMaxResponseBody - m_response.body.size();
         if (room > 0) {

@@ -25,6 +25,7 @@ struct HttpResponse {
     QByteArray etag;
     QByteArray location; // of a 3xx answer (never followed)
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorText;     // Qt's description of a network error (may name the URL)
     QStringList sslErrors; // Qt's descriptions of certificate problems
     bool timedOut = false;
     bool cancelled = false;

@@ -47,8 +47,34 @@ std::unique_ptr<QNetworkAccessManager> makeNetworkAccessManager() {
     return nam;
 }
 
+bool excludedByNoProxy(const QString& host, const QString& noProxy) {
+    const QString h = host.toLower();
+    for (QString entry : noProxy.split(u',', Qt::SkipEmptyParts)) {
+        entry = entry.trimmed().toLower();
+        if (entry == QStringLiteral("*")) {
+            return true;
+        }
+        if (entry.startsWith(QStringLiteral("*."))) {
+            entry.remove(0, 1);
+        }
+        if (entry.startsWith(u'.')) {
+            entry.remove(0, 1);
+        }
+        if (!entry.isEmpty() && (h == entry || h.endsWith(u'.' + entry))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QList<QNetworkProxy> proxyFor(const QUrl& url) {
-    if (isLoopbackHost(url.host())) {
+    // libproxy (behind Qt's system configuration) reads NO_PROXY too, but matches "example.com"
+    // against that host only; admins expect curl's rule, where it covers subdomains as well.
+    QString noProxy = qEnvironmentVariable("NO_PROXY");
+    if (noProxy.isEmpty()) {
+        noProxy = qEnvironmentVariable("no_proxy");
+    }
+    if (isLoopbackHost(url.host()) || excludedByNoProxy(url.host(), noProxy)) {
         return {QNetworkProxy(QNetworkProxy::NoProxy)};
     }
     auto proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));

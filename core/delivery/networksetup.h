@@ -20,9 +20,14 @@ Expected<QSslConfiguration> tlsConfiguration(const QString& caFile);
 // A manager with the proxy policy below and no disk cache; owned by the caller's thread.
 std::unique_ptr<QNetworkAccessManager> makeNetworkAccessManager();
 
-// The proxy for a URL: none for loopback hosts; otherwise what the system configuration says
-// (QNetworkProxyFactory::systemProxyForQuery; on Linux Qt asks libproxy, which reads
-// https_proxy/HTTPS_PROXY, http_proxy and no_proxy/NO_PROXY, and the desktop's settings).
+// The proxy for a URL: none for loopback hosts or hosts NO_PROXY/no_proxy names (curl's rule:
+// "example.com" and ".example.com" cover the domain and its subdomains, "*" covers all);
+// otherwise what the system configuration says (QNetworkProxyFactory::systemProxyForQuery; on
+// Linux Qt 6.4 asks libproxy, which reads HTTPS_PROXY/https_proxy, then HTTP_PROXY/http_proxy,
+// and the desktop's proxy settings).
 QList<QNetworkProxy> proxyFor(const QUrl& url);
+
+// Whether a comma-separated NO_PROXY list covers host (see proxyFor).
+bool excludedByNoProxy(const QString& host, const QString& noProxy);
 
 } // namespace supportzip::core::delivery

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/retrypolicy.h"
 
+#include "delivery/httperrors.h"
 #include "delivery/httptransfer.h"
 
 #include <QLocale>
@@ -23,7 +24,7 @@ RetryPolicy::delayBefore(int retry, std::optional<std::chrono::milliseconds> ret
 }
 
 bool isTransient(const HttpResponse& r) {
-    if (r.cancelled || r.timedOut) {
+    if (r.cancelled || r.timedOut || isProxyFailure(r)) {
         return false;
     }
     if (r.status != 0) {
