@@ -67,7 +67,7 @@ DeliveryJob::DeliveryJob(DeliveryRequest request)
     : m_request(std::move(request)) {
 }
 
-Expected<void> DeliveryJob::checkDestination(const Destination& destination) {
+Expected<void> DeliveryJob::checkDestination(const Destination& destination, bool withCredentials) {
     if (const auto* put = std::get_if<PutDestination>(&destination)) {
         auto url = checkEndpoint(put->url.toString(QUrl::FullyEncoded), true);
         return url ? Expected<void>() : tl::unexpected(url.error());
@@ -79,6 +79,9 @@ Expected<void> DeliveryJob::checkDestination(const Destination& destination) {
     if (!JsmClient::isValidRequestKey(jsm.requestKey)) {
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("a request key looks like SUP-123"));
+    }
+    if (!withCredentials) {
+        return {};
     }
     if (jsm.credentials.token.isEmpty() ||
         (jsm.credentials.scheme == Credentials::Scheme::Basic && jsm.credentials.user.isEmpty())) {

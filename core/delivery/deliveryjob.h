@@ -34,8 +34,10 @@ public:
     Expected<DeliveryReceipt> run(const TransferProgressCallback& progress = {});
     void requestCancel() { m_cancel.requestCancel(); }
 
-    // Checks what can be checked without the network or the bundle (for early usage errors).
-    static Expected<void> checkDestination(const Destination& destination);
+    // Checks what can be checked without the network or the bundle (for early usage errors);
+    // the token only when withCredentials (a front end checks the rest before asking for it).
+    static Expected<void> checkDestination(const Destination& destination,
+                                           bool withCredentials = true);
 
 private:
     Expected<DeliveryReceipt> verifyAndHash(const TransferProgressCallback& progress);
