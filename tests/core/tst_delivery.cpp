@@ -7,6 +7,7 @@
 #include "delivery/retrypolicy.h"
 #include "delivery/tokensource.h"
 #include "fakehttpserver.h"
+#include "fakejsm.h"
 #include "pipeline/collectjob.h"
 #include "samplegen.h"
 
@@ -27,53 +28,12 @@ using supportzip::testing::FakeHttpServer;
 using supportzip::testing::FakeRequest;
 using supportzip::testing::FakeResponse;
 using supportzip::testing::sha256Hex;
+using namespace supportzip::testing::fakejsm;
 
 namespace {
 
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-T0KEN-do-not-leak");
 const QByteArray kKey = QByteArrayLiteral("SUP-7");
-const QByteArray kLookupPath = "/rest/servicedeskapi/request/SUP-7";
-const QByteArray kUploadPath = "/rest/servicedeskapi/servicedesk/12/attachTemporaryFile";
-const QByteArray kAttachPath = "/rest/servicedeskapi/request/SUP-7/attachment";
-
-// The three answers of a healthy JSM; anything else is a 404.
-FakeResponse jsmAnswer(const FakeRequest& r) {
-    if (r.method == "GET" && r.path() == kLookupPath) {
-        return FakeResponse::json(200, R"({"issueKey":"SUP-7","serviceDeskId":"12"})");
-    }
-    if (r.method == "POST" && r.path() == kUploadPath) {
-        return FakeResponse::json(
-            201,
-            R"({"temporaryAttachments":[{"temporaryAttachmentId":"temp-81","fileName":"b.zip"}]})");
-    }
-    if (r.method == "POST" && r.path() == kAttachPath) {
-        return FakeResponse::json(
-            201, R"({"attachments":{"size":1,"values":[{"filename":"b.zip","_links":)"
-                 R"({"self":"http://127.0.0.1/rest/api/2/attachment/10042"}}]}})");
-    }
-    return FakeResponse::json(404, R"({"errorMessage":"no such resource"})");
-}
-
-// Answers `path` with `failure` (the first `times` times, or always when times < 0).
-FakeHttpServer::Handler failing(const QByteArray& path, FakeResponse failure, int times = -1) {
-    auto count = std::make_shared<std::atomic<int>>(0);
-    return [=](const FakeRequest& r) {
-        if (r.path() == path && (times < 0 || count->fetch_add(1) < times)) {
-            return failure;
-        }
-        return jsmAnswer(r);
-    };
-}
-
-QList<FakeRequest> requestsTo(const FakeHttpServer& server, const QByteArray& path) {
-    QList<FakeRequest> matching;
-    for (const FakeRequest& r : server.requests()) {
-        if (r.path() == path) {
-            matching << r;
-        }
-    }
-    return matching;
-}
 
 QString fileSha256(const QString& path) {
     QFile f(path);
