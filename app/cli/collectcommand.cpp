@@ -6,6 +6,7 @@
 
 #include "exitcode.h"
 #include "pipeline/collectjob.h"
+#include "sendoptions.h"
 #include "scrub/category.h"
 
 #include <QRegularExpression>
@@ -115,6 +116,7 @@ void addBundleOptions(QCommandLineParser& p) {
                  QStringLiteral("Seconds between thread dumps (default 5)."), QStringLiteral("S")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
                  QStringLiteral("N")});
+    addSendOptions(p);
 }
 
 int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
@@ -180,6 +182,14 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
 
 int runCollection(CommandContext& ctx, const QCommandLineParser& p,
                   const core::pipeline::CollectRequest& r) {
+    // Send options are checked (and the token read) before the work, not after it.
+    std::optional<core::delivery::DeliveryRequest> delivery;
+    if (sendRequested(p)) {
+        delivery.emplace();
+        if (const int rc = fillDeliveryRequest(ctx, p, *delivery); rc >= 0) {
+            return rc;
+        }
+    }
     core::pipeline::CollectJob job(r);
     // Ctrl-C sets an atomic flag from the signal handler; this watcher turns it into a cancel
     // request within 100 ms, even while one huge file is being scrubbed.
@@ -220,6 +230,10 @@ int runCollection(CommandContext& ctx, const QCommandLineParser& p,
                    .arg(result->filesCollected)
                    .arg(result->leftOut + result->skipped.size())
                    .arg(findingsLine(result->findings));
+    if (delivery) {
+        delivery->bundlePath = result->bundlePath;
+        return runDelivery(ctx, p, *delivery);
+    }
     return ExitCode::Success;
 }
 

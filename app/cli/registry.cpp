@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     list.push_back(std::make_unique<UnmaskCommand>());
     list.push_back(std::make_unique<KeyCommand>());
     list.push_back(std::make_unique<LedgerCommand>());
+    list.push_back(std::make_unique<SendCommand>());
     return list;
 }
 
