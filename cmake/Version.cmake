@@ -22,13 +22,9 @@ endfunction()
 function(supportzip_compute_version out_var)
   set(${out_var} "${PROJECT_VERSION}" PARENT_SCOPE)
   find_package(Git QUIET)
+  # Only this project's own repository counts (.git is a file in a worktree), not one a source
+  # tarball was unpacked into.
   if(NOT GIT_FOUND OR NOT EXISTS "${PROJECT_SOURCE_DIR}/.git")
-    return()
-  endif()
-  # Only this project's own repository counts, not one the tarball was unpacked into.
-  _supportzip_git(toplevel rev-parse --show-toplevel)
-  file(REAL_PATH "${PROJECT_SOURCE_DIR}" source_dir)
-  if(toplevel STREQUAL "" OR NOT toplevel STREQUAL source_dir)
     return()
   endif()
   _supportzip_git(tag describe --tags --exact-match HEAD)
