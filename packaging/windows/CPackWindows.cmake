@@ -9,6 +9,7 @@ set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 # Offers to put bin\ on PATH, so `supportzip collect ...` works from any console.
 set(CPACK_NSIS_MODIFY_PATH ON)
 set(CPACK_NSIS_EXECUTABLES_DIRECTORY "bin")
+# Pairs of executable and Start menu label: the GUI only.
 set(CPACK_PACKAGE_EXECUTABLES "supportzip-gui" "supportzip")
 set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\supportzip-gui.exe")
 # TODO(windows): an .ico made from packaging/linux/icons/*.png (e.g. `icotool -c`), set as
