@@ -50,6 +50,7 @@ private Q_SLOTS:
     void jsmExchangeDeliversIdenticalBytes();
     void bearerTokenForDataCenter();
     void putUploadIsByteIdentical();
+    void httpsNeedsATrustedCertificate();
     void failuresAreTold_data();
     void failuresAreTold();
     void inactivityTimeoutIsItsOwnError();
@@ -220,6 +221,34 @@ void TestDelivery::putUploadIsByteIdentical() {
     QCOMPARE(receipt->kind, DeliveryReceipt::Kind::PresignedPut);
     QCOMPARE(receipt->endpoint, m_server->baseUrl() + QStringLiteral("/bucket/b.zip"));
     QCOMPARE(receipt->attachmentId, QStringLiteral("9b2cf535f27731c974343645a3985328"));
+}
+
+// HTTPS is verified always: a server whose certificate no trusted CA signed is refused with the
+// TLS error (nothing reaches it past the handshake), and --ca-file with its CA lets it through.
+void TestDelivery::httpsNeedsATrustedCertificate() {
+    FakeHttpServer tls(FakeHttpServer::Transport::Tls);
+    tls.setHandler([](const FakeRequest& r) {
+        return r.method == "PUT" ? FakeResponse{} : FakeResponse::json(405, {});
+    });
+    const QString url = tls.baseUrl() + QStringLiteral("/bucket/b.zip?X-Amz-Signature=abc123");
+    QVERIFY(url.startsWith(QStringLiteral("https://127.0.0.1:")));
+    DeliveryRequest request{m_bundle, PutDestination{QUrl(url)}, {}};
+    request.options.inactivityTimeout = std::chrono::seconds(20);
+    request.options.retry.timeScale = 0.001;
+
+    const auto untrusted = send(request);
+    QVERIFY(!untrusted);
+    QCOMPARE(untrusted.error().code, core::ErrorCode::TlsFailed);
+    QVERIFY2(untrusted.error().message.contains(QStringLiteral("--ca-file")),
+             qPrintable(untrusted.error().message));
+    QVERIFY(tls.requests().isEmpty());
+
+    request.options.caFile = FakeHttpServer::tlsCaFile();
+    const auto trusted = send(request);
+    QVERIFY2(trusted, trusted ? "" : qPrintable(trusted.error().toString()));
+    const auto all = tls.requests();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(sha256Hex(all[0].body), fileSha256(m_bundle));
 }
 
 void TestDelivery::failuresAreTold_data() {

@@ -3,6 +3,10 @@
 
 #include <QCryptographicHash>
 #include <QMutexLocker>
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -249,22 +253,53 @@ FakeResponse FakeResponse::json(int status, const QByteArray& body) {
     return r;
 }
 
-FakeHttpServer::FakeHttpServer()
-    : m_thread(std::make_unique<QThread>()) {
+QString FakeHttpServer::tlsCaFile() {
+    return QStringLiteral(SUPPORTZIP_TEST_TLS_DIR "/test-server.crt");
+}
+
+namespace {
+
+QTcpServer* makeListener(FakeHttpServer::Transport transport, QObject* parent) {
+    if (transport == FakeHttpServer::Transport::Plain) {
+        return new QTcpServer(parent);
+    }
+    auto* server = new QSslServer(parent);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    QFile cert(FakeHttpServer::tlsCaFile());
+    QFile key(QStringLiteral(SUPPORTZIP_TEST_TLS_DIR "/test-server.key"));
+    if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+        qFatal("test TLS certificate or key missing");
+    }
+    tls.setLocalCertificate(QSslCertificate(cert.readAll(), QSsl::Pem));
+    tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
+    server->setSslConfiguration(tls);
+    return server;
+}
+
+} // namespace
+
+FakeHttpServer::FakeHttpServer(Transport transport)
+    : m_thread(std::make_unique<QThread>())
+    , m_transport(transport) {
     m_thread->start();
     m_listener = new QObject;
     m_listener->moveToThread(m_thread.get());
     QMetaObject::invokeMethod(
         m_listener,
         [this] {
-            auto* server = new QTcpServer(m_listener);
+            QTcpServer* server = makeListener(m_transport, m_listener);
             server->listen(QHostAddress::LocalHost, 0);
             m_port = server->serverPort();
-            connect(server, &QTcpServer::newConnection, server, [this, server] {
+            // A TLS connection becomes pending only once its handshake is done, which
+            // pendingConnectionAvailable() announces (newConnection() comes before it).
+            const auto accept = [this, server] {
                 while (QTcpSocket* socket = server->nextPendingConnection()) {
                     (new Connection(socket, this))->setParent(m_listener);
                 }
-            });
+            };
+            connect(server, &QTcpServer::newConnection, server, accept);
+            connect(server, &QTcpServer::pendingConnectionAvailable, server, accept);
         },
         Qt::BlockingQueuedConnection);
 }
@@ -281,7 +316,9 @@ void FakeResponse::addHeader(const QByteArray& name, const QByteArray& value) {
 }
 
 QString FakeHttpServer::baseUrl() const {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    return (m_transport == Transport::Tls ? QStringLiteral("https://127.0.0.1:%1")
+                                          : QStringLiteral("http://127.0.0.1:%1"))
+        .arg(m_port);
 }
 
 void FakeHttpServer::setHandler(Handler handler) {

@@ -53,11 +53,15 @@ public:
     // Called on the server thread for each complete request; must be thread-safe.
     using Handler = std::function<FakeResponse(const FakeRequest&)>;
 
-    FakeHttpServer();
+    enum class Transport { Plain, Tls };
+    // Tls: HTTPS with the self-signed test certificate of tests/support/tls (see tlsCaFile()).
+    explicit FakeHttpServer(Transport transport = Transport::Plain);
     ~FakeHttpServer() override;
     Q_DISABLE_COPY_MOVE(FakeHttpServer)
 
-    QString baseUrl() const; // http://127.0.0.1:PORT
+    QString baseUrl() const; // http://127.0.0.1:PORT, or https:// for Transport::Tls
+    // The PEM certificate a client must trust to talk to a Tls server (its own, self-signed).
+    static QString tlsCaFile();
     quint16 port() const { return m_port; }
     void setHandler(Handler handler);
     // Stop reading a request body after this many bytes (0: never stop).
@@ -78,6 +82,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     QObject* m_listener = nullptr; // lives on m_thread
     quint16 m_port = 0;
+    Transport m_transport = Transport::Plain;
     mutable QMutex m_mutex;
     Handler m_handler;
     qint64 m_stallAfter = 0;
