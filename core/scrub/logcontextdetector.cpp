@@ -2,6 +2,9 @@
 #include "scrub/logcontextdetector.h"
 
 #include "scrub/charclass.h"
+#include "scrub/contextvalues.h"
+#include "scrub/mailcontextdetector.h"
+#include "scrub/querycontextdetector.h"
 
 #include <array>
 #include <string>
@@ -10,6 +13,7 @@ namespace supportzip::core::scrub {
 namespace {
 
 using namespace chars;
+using namespace context;
 
 constexpr std::array<std::string_view, 36> kGenericUsers = {"anonymous",
                                                             "admin",
@@ -57,16 +61,6 @@ constexpr std::array<std::string_view, 48> kNotProjectKeys = {
 constexpr std::array<std::string_view, 6> kLevels = {"TRACE", "DEBUG", "INFO",
                                                      "WARN",  "ERROR", "FATAL"};
 
-template <std::size_t N>
-bool inList(const std::array<std::string_view, N>& list, std::string_view v) {
-    for (std::string_view s : list) {
-        if (s == v) {
-            return true;
-        }
-    }
-    return false;
-}
-
 bool isRequestId(std::string_view t) {
     // 480x1412x2: minute of day x request counter x concurrency.
     int parts = 0;
@@ -88,16 +82,6 @@ bool isRequestId(std::string_view t) {
         }
     }
     return parts == 3;
-}
-
-void addUser(std::string_view line, std::size_t b, std::size_t e, SpanSink& sink,
-             const char* rule) {
-    const std::string_view v = line.substr(b, e - b);
-    if (e <= b || v == "-" || v == "anonymous" || v.substr(0, 9) == "[REDACTED") {
-        return;
-    }
-    sink.add(b, e, ValueKind::User, Certainty::Context, rule);
-    sink.learn(ValueKind::User, v);
 }
 
 // The user column sits before the request id in application and security logs, and after it
@@ -179,141 +163,6 @@ void detectQuotedUsers(std::string_view line, std::string_view lower, SpanSink& 
     }
 }
 
-std::size_t quotedValueEnd(std::string_view line, std::size_t b, char q) {
-    const std::size_t e = line.find(q, b);
-    return e == std::string_view::npos ? line.size() : e;
-}
-
-// The closing quote of a free-text value: a quote followed by a blank, punctuation or the end,
-// so "Mairéad O'Connor shared ..." does not end at O'.
-std::size_t textValueEnd(std::string_view line, std::size_t b, char q) {
-    std::size_t e = b;
-    while ((e = line.find(q, e)) != std::string_view::npos) {
-        if (e + 1 >= line.size() || isSpace(line[e + 1]) || line[e + 1] == ',' ||
-            line[e + 1] == ')' || line[e + 1] == ']' || line[e + 1] == '>' || line[e + 1] == ';') {
-            return e;
-        }
-        ++e;
-    }
-    return line.size();
-}
-
-void addText(std::string_view line, std::size_t b, std::size_t e, SpanSink& sink,
-             const char* rule) {
-    while (b < e && isSpace(line[b])) {
-        ++b;
-    }
-    if (e > b) {
-        sink.add(b, e, ValueKind::Text, Certainty::Context, rule);
-        sink.learn(ValueKind::Text, line.substr(b, e - b));
-    }
-}
-
-// Mail queue thread names and mail logs: FromName='..' Subject='..' (addresses are left to the
-// e-mail pattern); also the "subject '...'" of mail handler messages.
-void detectMailFields(std::string_view line, std::string_view lower, SpanSink& sink) {
-    struct Field {
-        std::string_view name; // lower case
-        ValueKind kind;
-    };
-    static constexpr std::array<Field, 3> fields = {Field{"fromname='", ValueKind::PersonName},
-                                                    Field{"subject='", ValueKind::Text},
-                                                    Field{"subject '", ValueKind::Text}};
-    for (const Field& f : fields) {
-        const std::size_t i = lower.find(f.name);
-        if (i == std::string_view::npos || (i > 0 && isAlnum(line[i - 1]))) {
-            continue;
-        }
-        std::size_t b = i + f.name.size();
-        std::size_t e = textValueEnd(line, b, '\'');
-        const std::string_view v = line.substr(b, e - b);
-        if (v == "null" || v.empty()) {
-            continue;
-        }
-        if (f.kind == ValueKind::PersonName) {
-            // "Jana Novak (Jira)": the product suffix stays.
-            const std::size_t paren = v.rfind(" (");
-            if (paren != std::string_view::npos) {
-                e = b + paren;
-            }
-            sink.add(b, e, ValueKind::PersonName, Certainty::Context, "mail.from-name");
-            sink.learn(ValueKind::PersonName, line.substr(b, e - b));
-            continue;
-        }
-        // Subject: keep "Re:", leading [PRODUCT] tags and (KEY-1) references.
-        if (startsWith(lower, b, "re: ") || startsWith(lower, b, "fw: ")) {
-            b += 4;
-        }
-        while (b < e && (line[b] == '[' || line[b] == '(' || line[b] == ' ')) {
-            const char close = line[b] == '[' ? ']' : line[b] == '(' ? ')' : ' ';
-            const std::size_t c = close == ' ' ? b : line.find(close, b);
-            if (c == std::string_view::npos || c >= e) {
-                break;
-            }
-            b = c + 1;
-        }
-        addText(line, b, e, sink, "mail.subject");
-    }
-}
-
-// The display name before "<address>": inside quotes ("Jana Novak" <...>, 'Jana Novak <...>'),
-// or the capitalized words just before it (recipient Tomas Berg <...>), at most five.
-std::size_t nameStartBefore(std::string_view line, std::size_t end) {
-    if (end >= 2 && (line[end - 1] == '"' || line[end - 1] == '\'')) {
-        const std::size_t open = line.rfind(line[end - 1], end - 2);
-        return open == std::string_view::npos || end - open > 80 ? end : open + 1;
-    }
-    static constexpr std::array<std::string_view, 9> particles = {"van", "von", "de", "der", "da",
-                                                                  "di",  "la",  "le", "du"};
-    std::size_t start = end;
-    for (int words = 0; words < 5 && start > 0; ++words) {
-        std::size_t b = start;
-        while (b > 0 && line[b - 1] == ' ') {
-            --b;
-        }
-        std::size_t w = b;
-        while (w > 0 && (isAlpha(line[w - 1]) || line[w - 1] == '\'' || line[w - 1] == '-' ||
-                         line[w - 1] == '.' || static_cast<unsigned char>(line[w - 1]) >= 0x80)) {
-            --w;
-        }
-        // A quote before the first word opens the quoted form ('Tomas Berg <...>'); an
-        // apostrophe inside a word (O'Connor) is part of the name.
-        while (w < b && (line[w] == '\'' || line[w] == '-' || line[w] == '.')) {
-            ++w;
-        }
-        const std::string_view word = line.substr(w, b - w);
-        const bool capitalized =
-            !word.empty() && (isUpper(word[0]) || static_cast<unsigned char>(word[0]) >= 0x80);
-        if (word.empty() || (!capitalized && !inList(particles, word))) {
-            break;
-        }
-        start = w;
-    }
-    return start;
-}
-
-void detectNamesBeforeAddresses(std::string_view line, SpanSink& sink) {
-    std::size_t i = 0;
-    while ((i = line.find(" <", i)) != std::string_view::npos) {
-        const std::size_t close = line.find('>', i);
-        const std::size_t at = line.find('@', i);
-        if (close == std::string_view::npos || at == std::string_view::npos || at > close) {
-            i += 2;
-            continue;
-        }
-        const bool quoted = i > 0 && (line[i - 1] == '"' || line[i - 1] == '\'');
-        const std::size_t b = nameStartBefore(line, i);
-        const std::size_t e = quoted ? i - 1 : i;
-        const bool letter =
-            e > b && (isAlpha(line[b]) || static_cast<unsigned char>(line[b]) >= 0x80);
-        if (letter) {
-            sink.add(b, e, ValueKind::PersonName, Certainty::Context, "mail.display-name");
-            sink.learn(ValueKind::PersonName, line.substr(b, e - b));
-        }
-        i = close;
-    }
-}
-
 // Free text that Atlassian messages quote: "issue OPS-1 (Summary)", "repository 'name'".
 void detectQuotedContent(std::string_view line, std::string_view lower, SpanSink& sink) {
     std::size_t i = 0;
@@ -368,132 +217,6 @@ void detectNodeNames(std::string_view line, std::string_view lower, SpanSink& si
                 }
                 b = e + 2;
             }
-        }
-    }
-}
-
-std::size_t bareValueEnd(std::string_view line, std::size_t b) {
-    std::size_t e = b;
-    while (e < line.size() && !isSpace(line[e]) && line[e] != ')' && line[e] != '&' &&
-           line[e] != ',' && line[e] != '"' && line[e] != '\'' && line[e] != '%' &&
-           line[e] != ']') {
-        ++e;
-    }
-    return e;
-}
-
-// One JQL/CQL value at b (quoted, %22-quoted or bare); adds and learns it. Returns its end.
-std::size_t queryValue(std::string_view line, std::string_view lower, std::size_t b, ValueKind kind,
-                       SpanSink& sink) {
-    std::size_t e;
-    if (b < line.size() && (line[b] == '"' || line[b] == '\'')) {
-        e = quotedValueEnd(line, b + 1, line[b]);
-        ++b;
-    } else if (startsWith(lower, b, "%22")) {
-        b += 3;
-        const std::size_t c = lower.find("%22", b);
-        e = c == std::string_view::npos ? bareValueEnd(line, b) : c;
-    } else {
-        e = bareValueEnd(line, b);
-        const std::size_t plus = line.substr(b, e - b).find('+'); // form-encoded blank
-        if (plus != std::string_view::npos) {
-            e = b + plus;
-        }
-    }
-    const std::string_view v = line.substr(b, e - b);
-    if (e > b && !isGenericValue(kind, v)) {
-        if (kind == ValueKind::ProjectKey) {
-            sink.learn(ValueKind::ProjectKey, v);
-        } else {
-            sink.add(b, e, kind, Certainty::Context, "query.value");
-            sink.learn(kind, v);
-        }
-    }
-    return e;
-}
-
-// JQL/CQL clauses: user fields, text searches and project/space keys, plain or URL-encoded.
-void detectQueryClauses(std::string_view line, std::string_view lower, SpanSink& sink) {
-    struct Field {
-        std::string_view name;
-        ValueKind kind;
-    };
-    static constexpr std::array<Field, 12> fields = {
-        Field{"assignee", ValueKind::User},      Field{"reporter", ValueKind::User},
-        Field{"creator", ValueKind::User},       Field{"watcher", ValueKind::User},
-        Field{"voter", ValueKind::User},         Field{"summary", ValueKind::Text},
-        Field{"text", ValueKind::Text},          Field{"description", ValueKind::Text},
-        Field{"comment", ValueKind::Text},       Field{"title", ValueKind::Text},
-        Field{"project", ValueKind::ProjectKey}, Field{"space", ValueKind::ProjectKey}};
-    static constexpr std::array<std::string_view, 15> operators = {
-        " = ",  " ~ ",   " != ", " in ", "%20%3d%20", "%20in%20", "%20%7e%20", "+%3d+",
-        "+in+", "+%7e+", "+~+",  "%3d",  "%7e",       "=",        "~"};
-    // One pass over the line: at each word start, only the fields with that first letter are
-    // compared (a find() per field made this the scrubber's hottest function).
-    for (std::size_t i = 0; i < lower.size(); ++i) {
-        const char first = lower[i];
-        if (first < 'a' || first > 'w' || !wordStartsAt(lower, i)) {
-            continue;
-        }
-        for (const Field& f : fields) {
-            if (f.name[0] != first || !startsWith(lower, i, f.name)) {
-                continue;
-            }
-            const std::size_t p = i + f.name.size();
-            if (p < lower.size() && isAlnum(lower[p])) {
-                break;
-            }
-            std::size_t opEnd = std::string_view::npos;
-            for (std::string_view op : operators) {
-                if (startsWith(lower, p, op)) {
-                    opEnd = p + op.size();
-                    break;
-                }
-            }
-            if (opEnd == std::string_view::npos) {
-                break;
-            }
-            // One value, or a list: "assignee in (jnovak, pkrause)", "in%20(a%2Cb)".
-            std::size_t b = opEnd;
-            bool list = false;
-            for (std::string_view open : {std::string_view("("), std::string_view("%28")}) {
-                if (startsWith(lower, b, open)) {
-                    b += open.size();
-                    list = true;
-                }
-            }
-            std::size_t e = b;
-            while (true) {
-                while (b < line.size() && (line[b] == ' ' || line[b] == '+')) {
-                    ++b;
-                }
-                if (startsWith(lower, b, "%20")) {
-                    b += 3;
-                    continue;
-                }
-                e = queryValue(line, lower, b, f.kind, sink);
-                if (!list) {
-                    break;
-                }
-                std::size_t next = e;
-                if (next < line.size() && (line[next] == '"' || line[next] == '\'')) {
-                    ++next;
-                } else if (startsWith(lower, next, "%22")) {
-                    next += 3;
-                }
-                while (next < line.size() && (line[next] == ' ' || line[next] == '+')) {
-                    ++next;
-                }
-                if (next < line.size() && line[next] == ',') {
-                    b = next + 1;
-                } else if (startsWith(lower, next, "%2c")) {
-                    b = next + 3;
-                } else {
-                    break;
-                }
-            }
-            i = std::max(i, e > 0 ? e - 1 : 0);
-            break;
         }
     }
 }
@@ -644,13 +367,7 @@ void detectLogContext(std::string_view line, std::string_view lower, SpanSink& s
         lower.find("login") != std::string_view::npos) {
         detectQuotedUsers(line, lower, sink);
     }
-    if (lower.find("subject") != std::string_view::npos ||
-        lower.find("fromname") != std::string_view::npos) {
-        detectMailFields(line, lower, sink);
-    }
-    if (line.find(" <") != std::string_view::npos) {
-        detectNamesBeforeAddresses(line, sink);
-    }
+    detectMailContext(line, lower, sink);
     detectQuotedContent(line, lower, sink);
     if (lower.find("node") != std::string_view::npos ||
         lower.find("peer") != std::string_view::npos) {
