@@ -5,6 +5,7 @@
 
 #include "exitcode.h"
 #include "pipeline/collectjob.h"
+#include "pipeline/previewjob.h"
 #include "scrub/category.h"
 
 #include <QRegularExpression>
@@ -128,17 +129,27 @@ void addBundleOptions(QCommandLineParser& p) {
                  QStringLiteral("Seconds between thread dumps (default 5)."), QStringLiteral("S")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("dry-run"),
+                 QStringLiteral("Scrub without writing: print the findings per file that the "
+                                "bundle would hold (no consent needed).")});
+    p.addOption({QStringLiteral("exclude-file"),
+                 QStringLiteral("Leave out one file (its local path), repeatable."),
+                 QStringLiteral("PATH")});
 }
 
 int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
                       core::pipeline::CollectRequest& r) {
     r.outputPath = p.value(QStringLiteral("out"));
-    if (!p.isSet(QStringLiteral("consent"))) {
+    r.excludeFiles = p.values(QStringLiteral("exclude-file"));
+    if (p.isSet(QStringLiteral("dry-run")) && !p.isSet(QStringLiteral("consent"))) {
+        // Nothing is written, so nothing needs consent yet.
+    } else if (!p.isSet(QStringLiteral("consent"))) {
         ctx.err << "supportzip: refusing to write a bundle without consent. Review what "
                    "will be sent, then pass --consent \"NAME <EMAIL>\"\n";
         return ExitCode::Usage;
     }
-    if (!core::bundle::parseConsentIdentity(p.value(QStringLiteral("consent")), &r.consent)) {
+    if (p.isSet(QStringLiteral("consent")) &&
+        !core::bundle::parseConsentIdentity(p.value(QStringLiteral("consent")), &r.consent)) {
         ctx.err << "supportzip: --consent must look like \"Jana Novak <jana@example.com>\"\n";
         return ExitCode::Usage;
     }
@@ -206,8 +217,31 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
     return -1;
 }
 
+// --dry-run: the preview pass, one line per file and the totals; exactly the manifest's counts.
+int runDryRun(CommandContext& ctx, const core::pipeline::CollectRequest& r) {
+    auto result = core::pipeline::PreviewJob(r).run();
+    if (!result) {
+        ctx.err << "supportzip: " << result.error().toString() << "\n";
+        return ExitCode::Failure;
+    }
+    for (const auto& f : result->files) {
+        ctx.out << f.bundlePath << "\t" << findingsLine(f.findings) << "\n";
+    }
+    for (const auto& s : result->skipped) {
+        ctx.err << "supportzip: would skip " << s.path << ": " << s.message << "\n";
+    }
+    ctx.out << QStringLiteral("dry run: %1 files, %2 left out, findings: %3; nothing written\n")
+                   .arg(result->files.size())
+                   .arg(result->plan.inventory.leftOut.size() + result->skipped.size())
+                   .arg(findingsLine(result->totals));
+    return ExitCode::Success;
+}
+
 int runCollection(CommandContext& ctx, const QCommandLineParser& p,
                   const core::pipeline::CollectRequest& r) {
+    if (p.isSet(QStringLiteral("dry-run"))) {
+        return runDryRun(ctx, r);
+    }
     core::pipeline::CollectJob job(r);
     // Ctrl-C sets an atomic flag from the signal handler; this watcher turns it into a cancel
     // request within 100 ms, even while one huge file is being scrubbed.

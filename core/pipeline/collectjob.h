@@ -32,6 +32,8 @@ struct CollectRequest {
     QString rulesFile;
     QStringList terms; // admin's custom terms (never written to the bundle)
     QStringList keep;  // allow-list
+    // Files (local source paths) the admin left out; listed as left out with the reason.
+    QStringList excludeFiles;
     bundle::Consent consent;
     QString vaultDir; // empty: the default local vault
     int threads = 0;  // 0: all cores
