@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("supportzip"));
     QApplication::setApplicationVersion(QStringLiteral(SUPPORTZIP_VERSION));
     const QString logFile = supportzip::core::logging::setupForGui();
-    supportzip::ui::MainWindow window(logFile);
+    // supportzip-gui [SOURCE]: an installation folder, a support zip or a folder of logs.
+    const QStringList args = QApplication::arguments();
+    supportzip::ui::MainWindow window(logFile, args.size() > 1 ? args.at(1) : QString());
     window.show();
     return QApplication::exec();
 }

@@ -22,6 +22,11 @@ Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
     if (rules) {
         rules->customTerms += r.terms;
         rules->keep += r.keep;
+        for (const auto& [category, action] : r.actions) {
+            if (category != scrub::Category::Secret) {
+                rules->actions[static_cast<std::size_t>(category)] = action;
+            }
+        }
     }
     return rules;
 }
