@@ -84,6 +84,10 @@ void BuildPage::initializePage() {
     m_controller->startBuild();
 }
 
+void BuildPage::cleanupPage() {
+    m_controller->cancelBuild();
+}
+
 bool BuildPage::isComplete() const {
     return m_controller->summary() != nullptr && !m_controller->isBuilding();
 }

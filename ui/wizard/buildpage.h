@@ -21,6 +21,7 @@ public:
     explicit BuildPage(WizardController* controller, QWidget* parent = nullptr);
 
     void initializePage() override;
+    void cleanupPage() override; // Back while building cancels the build
     bool isComplete() const override;
 
 private:
