@@ -21,6 +21,8 @@ MainWindow::MainWindow(QString logFilePath, const QString& source, QWidget* pare
     m_wizard = new CollectWizard(m_controller, this);
     m_wizard->setWindowFlags(Qt::Widget); // a page of the window, not a dialog of its own
     setCentralWidget(m_wizard);
+    // Finish (or Escape) ends the wizard; as a dialog it would only hide itself.
+    connect(m_wizard, &QDialog::finished, this, &QWidget::close);
     buildMenus();
     restoreGeometry(QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray());
     m_controller->startDetection();

@@ -24,7 +24,8 @@ private Q_SLOTS:
     void testLineShowsTheScrubbedResult();
 
 private:
-    void chooseSample(ui::WizardController& c);
+    void chooseSample(ui::WizardController& c, const fixtures::SampleInstallation& sample);
+    void chooseSample(ui::WizardController& c) { chooseSample(c, m_sample); }
     QTemporaryDir m_dir;
     fixtures::SampleInstallation m_sample;
 };
@@ -35,15 +36,16 @@ void TestWizardController::initTestCase() {
     m_sample = *sample;
 }
 
-void TestWizardController::chooseSample(ui::WizardController& c) {
+void TestWizardController::chooseSample(ui::WizardController& c,
+                                        const fixtures::SampleInstallation& sample) {
     c.request().vaultDir = m_dir.filePath(QStringLiteral("vault"));
-    auto inst = core::discovery::describeInstallation(m_sample.installDir, m_sample.homeDir);
+    auto inst = core::discovery::describeInstallation(sample.installDir, sample.homeDir);
     QVERIFY(inst);
     QSignalSpy changed(&c, &ui::WizardController::sourceChanged);
     c.chooseInstallation(*inst);
     QCOMPARE(changed.count(), 1);
     QVERIFY(c.hasSource());
-    QCOMPARE(c.request().installDir, m_sample.installDir);
+    QCOMPARE(c.request().installDir, sample.installDir);
 }
 
 void TestWizardController::planListsEveryFileAndTotalsFollowExclusions() {
@@ -104,13 +106,19 @@ void TestWizardController::previewCountsEqualTheBuiltBundle() {
 }
 
 void TestWizardController::cancelledBuildLeavesNothing() {
+    // Big enough that the job is still learning when the first progress report has travelled
+    // to this thread and the cancel back (the CLI's interrupt test does the same).
+    fixtures::SampleOptions big;
+    big.mainLogBytes = 32 * 1024 * 1024;
+    auto sample = fixtures::generateInstallation(m_dir.filePath(QStringLiteral("big")), big);
+    QVERIFY(sample);
     ui::WizardController c;
-    chooseSample(c);
+    chooseSample(c, *sample);
     QTemporaryDir out;
     c.request().outputPath = out.path();
     c.request().consent.name = QStringLiteral("Jana Admin");
     c.request().consent.email = QStringLiteral("jana@example.com");
-    // Cancel as soon as the job reports its first stage: deterministic, no timing involved.
+    // Cancel as soon as the job reports its first stage.
     connect(&c, &ui::WizardController::buildProgress, &c, [&c] { c.cancelBuild(); });
     QSignalSpy failed(&c, &ui::WizardController::buildFailed);
     QSignalSpy built(&c, &ui::WizardController::buildFinished);

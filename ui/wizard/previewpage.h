@@ -45,6 +45,7 @@ private:
     LogView* m_sanitized = nullptr;
     QLineEdit* m_search = nullptr;
     QLineEdit* m_value = nullptr;
+    QLabel* m_viewerNote = nullptr;
     QString m_shownPath;
 };
 

@@ -68,11 +68,19 @@ ScrubbingPage::ScrubbingPage(WizardController* controller, QWidget* parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_testResult->setWordWrap(true);
+    auto* note = new QLabel(tr("Values learned from the files themselves (user names in user "
+                               "fields, project keys) are replaced too: the preview shows them."),
+                            test);
+    note->setWordWrap(true);
     tv->addWidget(m_testLine);
     tv->addWidget(m_testResult);
+    tv->addWidget(note);
     layout->addWidget(test);
     connect(m_testLine, &QLineEdit::textChanged, this, &ScrubbingPage::updateTestResult);
     connect(controller, &WizardController::rulesChanged, this, [this] {
+        // Remembered per user as they change, also when the preview page adds a value.
+        WizardSettings::setTerms(m_controller->request().terms);
+        WizardSettings::setKeep(m_controller->request().keep);
         // "Scrub/keep everywhere" on the preview page adds lines here too.
         if (m_editing) {
             updateTestResult();
@@ -126,12 +134,6 @@ void ScrubbingPage::initializePage() {
         m_keep->setPlainText(WizardSettings::keep().join(u'\n'));
     }
     updateTestResult();
-}
-
-bool ScrubbingPage::validatePage() {
-    WizardSettings::setTerms(m_controller->request().terms);
-    WizardSettings::setKeep(m_controller->request().keep);
-    return true;
 }
 
 void ScrubbingPage::listsEdited() {

@@ -20,7 +20,6 @@ public:
     explicit ScrubbingPage(WizardController* controller, QWidget* parent = nullptr);
 
     void initializePage() override;
-    bool validatePage() override;
 
 private:
     QWidget* buildCategories();
