@@ -104,7 +104,8 @@ Expected<CollectionPlan> prepareSource(const CollectRequest& r, const CancelToke
         source.sourceKind = QStringLiteral("installation");
         source.installation = *installation;
         source.inventory = *inventory;
-        if (takeThreadDumps) {
+        // Without dumps, a stopped application gets the same reason the build gives.
+        if (takeThreadDumps || source.installation.pid <= 0) {
             addThreadDumps(r, source, cancel);
         } else if (r.threadDumps > 0) {
             source.inventory.leftOut.append(

@@ -57,6 +57,9 @@ void TestPreviewJob::previewCountsEqualManifestCounts() {
     auto summary = core::pipeline::CollectJob(build).run();
     QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
     QCOMPARE(summary->findings, preview->totals);
+    // The same items left out, with the same reasons (thread dumps: not running, in both).
+    QCOMPARE(summary->manifest.leftOut.size(),
+             preview->plan.inventory.leftOut.size() + preview->skipped.size());
     QVERIFY(preview->totals[static_cast<std::size_t>(core::scrub::Category::Custom)] > 0);
     // File by file: every previewed file is a manifest member with the same counts and sizes;
     // the rest of the manifest is generated members, which carry no findings.

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void previewCountsEqualTheBuiltBundle();
     void cancelledBuildLeavesNothing();
     void testLineShowsTheScrubbedResult();
+    void scrubAndKeepEverywhereRerunThePreview();
 
 private:
     void chooseSample(ui::WizardController& c, const fixtures::SampleInstallation& sample);
@@ -145,6 +146,27 @@ void TestWizardController::testLineShowsTheScrubbedResult() {
     QVERIFY(scrubbed.startsWith(QStringLiteral("mail for ")));
     c.setAction(core::scrub::Category::Person, core::scrub::Action::Redact);
     QVERIFY(c.scrubTestLine(line).contains(QStringLiteral("[REDACTED")));
+}
+
+void TestWizardController::scrubAndKeepEverywhereRerunThePreview() {
+    ui::WizardController c;
+    chooseSample(c);
+    QSignalSpy ready(&c, &ui::WizardController::previewReady);
+    c.startPreview();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+    const auto custom = static_cast<std::size_t>(core::scrub::Category::Custom);
+    QCOMPARE(c.preview()->totals[custom], 0);
+    c.addTerm(QStringLiteral("Caesium"));
+    QVERIFY(c.preview() == nullptr); // the old counts no longer apply
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 60000);
+    const qint64 scrubbed = c.preview()->totals[custom];
+    QVERIFY(scrubbed > 0);
+    c.addTerm(QStringLiteral("Caesium")); // already there: nothing to re-run
+    QVERIFY(c.preview() != nullptr);
+    c.addKeep(QStringLiteral("Caesium"));
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, 60000);
+    QCOMPARE(c.request().keep, QStringList{QStringLiteral("Caesium")});
+    QCOMPARE(c.preview()->totals[custom], 0); // kept wins over the term
 }
 
 QTEST_GUILESS_MAIN(TestWizardController)
