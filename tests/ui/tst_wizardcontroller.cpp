@@ -23,6 +23,7 @@ private Q_SLOTS:
     void cancelledBuildLeavesNothing();
     void testLineShowsTheScrubbedResult();
     void scrubAndKeepEverywhereRerunThePreview();
+    void supportZipIsPlannedAndPreviewedOutsideTheWorkingDirectory();
 
 private:
     void chooseSample(ui::WizardController& c, const fixtures::SampleInstallation& sample);
@@ -167,6 +168,31 @@ void TestWizardController::scrubAndKeepEverywhereRerunThePreview() {
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, 60000);
     QCOMPARE(c.request().keep, QStringList{QStringLiteral("Caesium")});
     QCOMPARE(c.preview()->totals[custom], 0); // kept wins over the term
+}
+
+void TestWizardController::supportZipIsPlannedAndPreviewedOutsideTheWorkingDirectory() {
+    const QString zip = m_dir.filePath(QStringLiteral("support.zip"));
+    auto sample = fixtures::generateSupportZip(zip, {});
+    QVERIFY2(sample, sample ? "" : qPrintable(sample.error()));
+    QTemporaryDir cwd;
+    const QString oldCwd = QDir::currentPath();
+    QDir::setCurrent(cwd.path());
+    ui::WizardController c;
+    c.request().vaultDir = m_dir.filePath(QStringLiteral("vault"));
+    c.chooseSourcePath(zip);
+    QCOMPARE(c.request().sourcePath, zip);
+    QVERIFY(c.request().installDir.isEmpty());
+    QSignalSpy planned(&c, &ui::WizardController::planReady);
+    c.loadPlan();
+    QTRY_COMPARE_WITH_TIMEOUT(planned.count(), 1, 30000);
+    QVERIFY(c.includedFileCount() > 3);
+    QSignalSpy ready(&c, &ui::WizardController::previewReady);
+    c.startPreview();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+    QVERIFY(c.preview()->files.size() > 3);
+    QDir::setCurrent(oldCwd);
+    QCOMPARE(QDir(cwd.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestWizardController)

@@ -3,6 +3,7 @@
 
 #include "discovery/discovery.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QThread>
@@ -13,6 +14,16 @@ namespace supportzip::ui {
 namespace {
 
 // Runs work on the global pool and hands its result to done on the context's thread.
+// A support zip is extracted next to the output; before the admin chose where the bundle goes
+// (Consent page), the plan and the preview extract to the temporary folder, never to the
+// working directory the desktop happened to start the program in.
+core::pipeline::CollectRequest withScratchOutput(core::pipeline::CollectRequest r) {
+    if (r.outputPath.isEmpty()) {
+        r.outputPath = QDir::tempPath();
+    }
+    return r;
+}
+
 template <typename Work, typename Done> void runAsync(QObject* context, Work work, Done done) {
     using Result = decltype(work());
     auto* watcher = new QFutureWatcher<Result>(context);
@@ -92,7 +103,7 @@ QString WizardController::sourceDescription() const {
 }
 
 void WizardController::loadPlan() {
-    core::pipeline::CollectRequest r = m_request;
+    core::pipeline::CollectRequest r = withScratchOutput(m_request);
     // Every file, also of unticked categories and beyond the total limit: the tree shows them.
     r.collection.excludeCategories.clear();
     r.excludeFiles.clear();
@@ -224,7 +235,7 @@ void WizardController::invalidatePreview() {
 void WizardController::startPreview() {
     cancelPreview();
     invalidatePreview();
-    auto job = std::make_shared<core::pipeline::PreviewJob>(m_request);
+    auto job = std::make_shared<core::pipeline::PreviewJob>(withScratchOutput(m_request));
     m_previewJob = job;
     const int generation = m_previewGeneration;
     const auto progress = progressTo(&WizardController::previewProgress);
