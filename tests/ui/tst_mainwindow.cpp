@@ -5,6 +5,12 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -19,6 +25,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void hostsTheWizardAndListsInstallations();
     void emptyListExplainsWhatToDo();
+    void droppedFolderBecomesTheSource();
 };
 
 void TestMainWindow::hostsTheWizardAndListsInstallations() {
@@ -64,6 +71,23 @@ void TestMainWindow::emptyListExplainsWhatToDo() {
     auto* status = window.findChild<QLabel*>(QStringLiteral("sourceStatus"));
     QVERIFY(status->text().contains(QStringLiteral("Open a support zip")));
     QVERIFY(!window.findChild<QAction*>(QStringLiteral("openLogAction"))->isEnabled());
+}
+
+void TestMainWindow::droppedFolderBecomesTheSource() {
+    ui::MainWindow window{QString()};
+    QTemporaryDir logs;
+    auto* page = window.wizard()->page(ui::CollectWizard::Source);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(logs.path())});
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page, &drop);
+    QCOMPARE(window.controller()->request().sourcePath, logs.path());
+    QVERIFY(
+        window.findChild<QLabel*>(QStringLiteral("chosenSource"))->text().contains(logs.path()));
+    QVERIFY(page->isComplete());
 }
 
 QTEST_MAIN(TestMainWindow)
