@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 
+#include "buildversion.h"
 #include "exitcode.h"
 #include "logging/logging.h"
 
@@ -8,7 +9,7 @@ namespace supportzip::cli {
 namespace {
 
 void printUsage(QTextStream& s, const std::vector<std::unique_ptr<Command>>& commands) {
-    s << "supportzip " << SUPPORTZIP_VERSION
+    s << "supportzip " << SUPPORTZIP_VERSION_FULL
       << " - sanitized support bundles for Jira and Confluence\n\n"
          "Usage: supportzip <command> [options]\n\nCommands:\n";
     for (const auto& c : commands) {
@@ -19,6 +20,17 @@ void printUsage(QTextStream& s, const std::vector<std::unique_ptr<Command>>& com
 
 } // namespace
 
+void setUpParser(QCommandLineParser& parser, const Command& command) {
+    parser.setApplicationDescription(command.description());
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("quiet"), QStringLiteral("Only errors on stderr.")});
+    parser.addOption({QStringLiteral("verbose"), QStringLiteral("Debug messages on stderr.")});
+    parser.addOption({QStringLiteral("log-file"),
+                      QStringLiteral("Also write the tool's own log to FILE."),
+                      QStringLiteral("FILE")});
+    command.addOptions(parser);
+}
+
 int runCli(const QStringList& args, CommandContext& context) {
     const auto commands = allCommands();
     if (args.size() < 2 || args[1] == QStringLiteral("--help") || args[1] == QStringLiteral("-h") ||
@@ -27,7 +39,7 @@ int runCli(const QStringList& args, CommandContext& context) {
         return args.size() < 2 ? ExitCode::Usage : ExitCode::Success;
     }
     if (args[1] == QStringLiteral("--version") || args[1] == QStringLiteral("version")) {
-        context.out << "supportzip " << SUPPORTZIP_VERSION << "\n";
+        context.out << "supportzip " << SUPPORTZIP_VERSION_FULL << "\n";
         return ExitCode::Success;
     }
     for (const auto& command : commands) {
@@ -35,21 +47,15 @@ int runCli(const QStringList& args, CommandContext& context) {
             continue;
         }
         QCommandLineParser parser;
-        parser.setApplicationDescription(command->description());
-        parser.addHelpOption();
-        parser.addOption({QStringLiteral("quiet"), QStringLiteral("Only errors on stderr.")});
-        parser.addOption({QStringLiteral("verbose"), QStringLiteral("Debug messages on stderr.")});
-        parser.addOption({QStringLiteral("log-file"),
-                          QStringLiteral("Also write the tool's own log to FILE."),
-                          QStringLiteral("FILE")});
-        command->addOptions(parser);
+        setUpParser(parser, *command);
         QStringList rest = args.mid(1);
         rest[0] = QStringLiteral("supportzip ") + command->name();
         if (!parser.parse(rest)) {
             context.err << "supportzip " << command->name() << ": " << parser.errorText() << "\n";
             return ExitCode::Usage;
         }
-        if (parser.isSet(QStringLiteral("help"))) {
+        // --help-all is listed by addHelpOption(); a QCoreApplication has no Qt options to add.
+        if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
             context.out << parser.helpText();
             return ExitCode::Success;
         }

@@ -2,10 +2,12 @@
 #include "commands.h"
 
 #include "bundleoptions.h"
+#include "consentoptions.h"
 
 #include "exitcode.h"
 #include "pipeline/collectjob.h"
 #include "pipeline/previewjob.h"
+#include "sendoptions.h"
 #include "scrub/category.h"
 
 #include <QRegularExpression>
@@ -79,21 +81,7 @@ void CollectCommand::addOptions(QCommandLineParser& p) const {
 }
 
 void addBundleOptions(QCommandLineParser& p) {
-    p.addOption({QStringLiteral("out"),
-                 QStringLiteral("Bundle file to write, or a folder for the default name."),
-                 QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("consent"),
-                 QStringLiteral("Your consent to send the bundle: \"NAME <EMAIL>\". Required."),
-                 QStringLiteral("NAME <EMAIL>")});
-    p.addOption({QStringLiteral("recipient"),
-                 QStringLiteral("Who receives the bundle (vendor or team)."),
-                 QStringLiteral("TEXT")});
-    p.addOption({QStringLiteral("ticket"), QStringLiteral("The support ticket the bundle is for."),
-                 QStringLiteral("KEY")});
-    p.addOption(
-        {QStringLiteral("delete-by"),
-         QStringLiteral("Date by which the recipient should delete the bundle (YYYY-MM-DD)."),
-         QStringLiteral("DATE")});
+    addConsentOptions(p);
     p.addOption({QStringLiteral("since"),
                  QStringLiteral("Only logs with entries since (7d, 12h or a date)."),
                  QStringLiteral("WHEN")});
@@ -135,31 +123,17 @@ void addBundleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("exclude-file"),
                  QStringLiteral("Leave out one file (its local path), repeatable."),
                  QStringLiteral("PATH")});
+    addSendOptions(p);
 }
 
 int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
                       core::pipeline::CollectRequest& r) {
     r.outputPath = p.value(QStringLiteral("out"));
     r.excludeFiles = p.values(QStringLiteral("exclude-file"));
-    if (p.isSet(QStringLiteral("dry-run")) && !p.isSet(QStringLiteral("consent"))) {
-        // Nothing is written, so nothing needs consent yet.
-    } else if (!p.isSet(QStringLiteral("consent"))) {
-        ctx.err << "supportzip: refusing to write a bundle without consent. Review what "
-                   "will be sent, then pass --consent \"NAME <EMAIL>\"\n";
-        return ExitCode::Usage;
-    }
-    if (p.isSet(QStringLiteral("consent")) &&
-        !core::bundle::parseConsentIdentity(p.value(QStringLiteral("consent")), &r.consent)) {
-        ctx.err << "supportzip: --consent must look like \"Jana Novak <jana@example.com>\"\n";
-        return ExitCode::Usage;
-    }
-    r.consent.recipient = p.value(QStringLiteral("recipient"));
-    r.consent.ticket = p.value(QStringLiteral("ticket"));
-    if (p.isSet(QStringLiteral("delete-by"))) {
-        r.consent.deleteBy = QDate::fromString(p.value(QStringLiteral("delete-by")), Qt::ISODate);
-        if (!r.consent.deleteBy.isValid()) {
-            ctx.err << "supportzip: --delete-by needs a date like 2026-12-31\n";
-            return ExitCode::Usage;
+    // A dry run writes nothing, so it needs no consent yet.
+    if (!p.isSet(QStringLiteral("dry-run")) || p.isSet(QStringLiteral("consent"))) {
+        if (const int rc = fillConsent(ctx, p, r.consent); rc >= 0) {
+            return rc;
         }
     }
     if (p.isSet(QStringLiteral("since"))) {
@@ -242,6 +216,14 @@ int runCollection(CommandContext& ctx, const QCommandLineParser& p,
     if (p.isSet(QStringLiteral("dry-run"))) {
         return runDryRun(ctx, r);
     }
+    // Send options are checked (and the token read) before the work, not after it.
+    std::optional<core::delivery::DeliveryRequest> delivery;
+    if (sendRequested(p)) {
+        delivery.emplace();
+        if (const int rc = fillDeliveryRequest(ctx, p, *delivery); rc >= 0) {
+            return rc;
+        }
+    }
     core::pipeline::CollectJob job(r);
     // Ctrl-C sets an atomic flag from the signal handler; this watcher turns it into a cancel
     // request within 100 ms, even while one huge file is being scrubbed.
@@ -282,6 +264,10 @@ int runCollection(CommandContext& ctx, const QCommandLineParser& p,
                    .arg(result->filesCollected)
                    .arg(result->leftOut + result->skipped.size())
                    .arg(findingsLine(result->findings));
+    if (delivery) {
+        delivery->bundlePath = result->bundlePath;
+        return runDelivery(ctx, p, *delivery);
+    }
     return ExitCode::Success;
 }
 

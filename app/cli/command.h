@@ -32,6 +32,10 @@ public:
 
 std::vector<std::unique_ptr<Command>> allCommands();
 
+// Gives parser the command's description and options, and those every command shares; --help
+// prints what it then holds, and the man page and bash completion are generated from that text.
+void setUpParser(QCommandLineParser& parser, const Command& command);
+
 // Parses args (args[0] is the program name) and runs the chosen command.
 int runCli(const QStringList& args, CommandContext& context);
 

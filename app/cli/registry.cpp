@@ -11,8 +11,11 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     list.push_back(std::make_unique<RulesCommand>());
     list.push_back(std::make_unique<VerifyCommand>());
     list.push_back(std::make_unique<InspectCommand>());
+    list.push_back(std::make_unique<MergeCommand>());
     list.push_back(std::make_unique<UnmaskCommand>());
     list.push_back(std::make_unique<KeyCommand>());
+    list.push_back(std::make_unique<LedgerCommand>());
+    list.push_back(std::make_unique<SendCommand>());
     return list;
 }
 

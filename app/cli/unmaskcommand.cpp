@@ -2,10 +2,10 @@
 #include "commands.h"
 
 #include "exitcode.h"
+#include "vault/unmask.h"
 #include "vault/vault.h"
 
 #include <QFile>
-#include <QRegularExpression>
 
 namespace supportzip::cli {
 
@@ -40,23 +40,11 @@ int UnmaskCommand::execute(CommandContext& ctx, const QCommandLineParser& parser
         ctx.err << "supportzip unmask: " << mapping.error().toString() << "\n";
         return ExitCode::Failure;
     }
-    QString text = QString::fromUtf8(in.readAll());
-    // Longest pseudonyms first, so user-3f9a2c@example.invalid wins over user-3f9a2c.
-    QStringList keys = mapping->keys();
-    std::sort(keys.begin(), keys.end(),
-              [](const QString& a, const QString& b) { return a.size() > b.size(); });
-    int replaced = 0;
-    for (const QString& k : keys) {
-        replaced += static_cast<int>(text.count(k));
-        text.replace(k, mapping->value(k));
-    }
-    static const QRegularExpression unknown(
-        QStringLiteral("\\b(user|host|node|dn|text|term)-[0-9a-f]{6,}\\b"));
-    int unknownCount = 0;
-    for (auto it = unknown.globalMatch(text); it.hasNext(); it.next()) {
-        ++unknownCount;
-    }
-    ctx.out << text;
+    const core::vault::UnmaskResult result =
+        core::vault::unmaskText(QString::fromUtf8(in.readAll()), *mapping);
+    const auto replaced = result.replaced.size();
+    const auto unknownCount = result.unknown.size();
+    ctx.out << result.text;
     ctx.err << "supportzip unmask: " << replaced << " pseudonyms replaced";
     if (unknownCount > 0) {
         ctx.err << ", " << unknownCount << " unknown to this machine's vault";

@@ -21,6 +21,18 @@ QString isoUtc(const QDateTime& t) {
     return t.toUTC().toString(Qt::ISODate);
 }
 
+QJsonObject consentToJson(const Consent& consent) {
+    return QJsonObject{{QStringLiteral("name"), consent.name},
+                       {QStringLiteral("email"), consent.email},
+                       {QStringLiteral("time"), isoUtc(consent.time)},
+                       {QStringLiteral("recipient"), consent.recipient},
+                       {QStringLiteral("ticket"), consent.ticket},
+                       {QStringLiteral("statement"), consent.statement},
+                       {QStringLiteral("deleteBy"), consent.deleteBy.isValid()
+                                                        ? consent.deleteBy.toString(Qt::ISODate)
+                                                        : QString()}};
+}
+
 } // namespace
 
 QString consentStatement(const QString& recipient) {
@@ -73,16 +85,8 @@ QJsonObject Manifest::toJson() const {
                                         {QStringLiteral("folder"), l.folder},
                                         {QStringLiteral("reason"), l.reason}});
     }
-    const QJsonObject consentJson{
-        {QStringLiteral("name"), consent.name},
-        {QStringLiteral("email"), consent.email},
-        {QStringLiteral("time"), isoUtc(consent.time)},
-        {QStringLiteral("recipient"), consent.recipient},
-        {QStringLiteral("ticket"), consent.ticket},
-        {QStringLiteral("statement"), consent.statement},
-        {QStringLiteral("deleteBy"),
-         consent.deleteBy.isValid() ? consent.deleteBy.toString(Qt::ISODate) : QString()}};
-    return QJsonObject{
+    const QJsonObject consentJson = consentToJson(consent);
+    QJsonObject json{
         {QStringLiteral("format"), kManifestFormat},
         {QStringLiteral("tool"), QJsonObject{{QStringLiteral("name"), QStringLiteral("supportzip")},
                                              {QStringLiteral("version"), toolVersion}}},
@@ -103,6 +107,19 @@ QJsonObject Manifest::toJson() const {
         {QStringLiteral("findings"), countsToJson(totalFindings())},
         {QStringLiteral("files"), fileArray},
         {QStringLiteral("leftOut"), leftOutArray}};
+    if (!nodes.isEmpty()) {
+        QJsonArray nodeArray;
+        for (const ManifestNode& n : nodes) {
+            nodeArray.append(QJsonObject{{QStringLiteral("folder"), n.folder},
+                                         {QStringLiteral("node"), n.node},
+                                         {QStringLiteral("bundle"), n.bundleName},
+                                         {QStringLiteral("sha256"), n.bundleSha256},
+                                         {QStringLiteral("created"), isoUtc(n.created)},
+                                         {QStringLiteral("consent"), consentToJson(n.consent)}});
+        }
+        json.insert(QStringLiteral("nodes"), nodeArray);
+    }
+    return json;
 }
 
 } // namespace supportzip::core::bundle

@@ -3,6 +3,7 @@
 // The schema is resources/schema/manifest.schema.json; `format` is bumped on incompatible change.
 #pragma once
 
+#include "common/error.h"
 #include "scrub/category.h"
 
 #include <QDate>
@@ -50,6 +51,16 @@ struct ManifestLeftOut {
     QString reason;
 };
 
+// One node's bundle inside a bundle merged for a Data Center cluster.
+struct ManifestNode {
+    QString folder;       // "node-1a2b3c": the node's members are under this folder
+    QString node;         // pseudonymized node id, as in the node bundle
+    QString bundleName;   // file name of the node bundle
+    QString bundleSha256; // of the node bundle file
+    QDateTime created;
+    Consent consent; // as given on that node
+};
+
 struct Manifest {
     QString toolVersion;
     QDateTime created;
@@ -67,8 +78,11 @@ struct Manifest {
     Consent consent;
     QList<ManifestFile> files;
     QList<ManifestLeftOut> leftOut;
+    QList<ManifestNode> nodes; // only in a merged bundle (sourceKind "merged")
 
     QJsonObject toJson() const;
+    // The inverse of toJson(), for bundles read back (merge, review). Errors: MalformedInput.
+    static Expected<Manifest> fromJson(const QJsonObject& json);
     scrub::CategoryCounts totalFindings() const;
 };
 

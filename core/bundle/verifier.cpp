@@ -62,8 +62,19 @@ void residualScan(const BundleReader& reader, VerifyReport& report, const Cancel
     }
     scrub::Pseudonymizer unused(QByteArray(32, '\0'));
     const scrub::ScrubEngine engine{&*rules, &unused, nullptr, nullptr};
+    // The manifests describe the scrubbing (counts named "secret", the consent's e-mail): they
+    // are not scanned, nor are the node manifests a merged bundle carries.
+    QSet<QString> notScanned{QStringLiteral("manifest.json"), QStringLiteral("README.txt")};
+    for (const QJsonValue& v : report.manifest.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QString path = f.value(QStringLiteral("path")).toString();
+        if (f.value(QStringLiteral("category")).toString() == QStringLiteral("node-manifest") &&
+            path.endsWith(QStringLiteral("/manifest.json")) && path.count(u'/') == 1) {
+            notScanned.insert(path);
+        }
+    }
     for (const BundleMember& m : reader.members()) {
-        if (m.name == QStringLiteral("manifest.json") || m.name == QStringLiteral("README.txt")) {
+        if (notScanned.contains(m.name)) {
             continue;
         }
         scrub::LineScrubber scrubber(engine);

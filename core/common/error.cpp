@@ -29,6 +29,24 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("cancelled");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
+    case ErrorCode::AuthenticationFailed:
+        return QStringLiteral("authentication-failed");
+    case ErrorCode::AccessDenied:
+        return QStringLiteral("access-denied");
+    case ErrorCode::RemoteNotFound:
+        return QStringLiteral("remote-not-found");
+    case ErrorCode::AttachmentsDisabled:
+        return QStringLiteral("attachments-disabled");
+    case ErrorCode::TooLarge:
+        return QStringLiteral("too-large");
+    case ErrorCode::NetworkTimeout:
+        return QStringLiteral("network-timeout");
+    case ErrorCode::TlsFailed:
+        return QStringLiteral("tls-failed");
+    case ErrorCode::ProxyFailed:
+        return QStringLiteral("proxy-failed");
+    case ErrorCode::NetworkFailed:
+        return QStringLiteral("network-failed");
     }
     return QStringLiteral("internal");
 }

@@ -22,6 +22,16 @@ enum class ErrorCode {
     ConsentMissing,
     Cancelled,
     Internal,
+    // Sending a bundle (core/delivery): what the endpoint or the network answered.
+    AuthenticationFailed, // HTTP 401: wrong e-mail, token or scheme
+    AccessDenied,         // HTTP 403: authenticated, but not allowed to attach
+    RemoteNotFound,       // HTTP 404 on the request (ticket) or endpoint
+    AttachmentsDisabled,  // the service desk does not accept attachments
+    TooLarge,             // HTTP 413: over the portal's size limit
+    NetworkTimeout,       // no bytes moved for the inactivity timeout
+    TlsFailed,            // certificate not trusted, handshake failed
+    ProxyFailed,          // the proxy refused, needs authentication or is unreachable
+    NetworkFailed,        // connection refused or reset, DNS, other HTTP errors (after retries)
 };
 
 struct [[nodiscard]] Error {

@@ -3,6 +3,8 @@
 
 #include "bundle/bundlewriter.h"
 #include "collect/pluginlist.h"
+#include "ledger/ledger.h"
+#include "ledger/pseudonymindex.h"
 #include "logging/logging.h"
 #include "pipeline/bundletexts.h"
 #include "pipeline/collectionplan.h"
@@ -38,6 +40,32 @@ QStringList actionsText(const scrub::ScrubRules& rules) {
                    QString::fromLatin1(a.data(), static_cast<qsizetype>(a.size()));
     }
     return out;
+}
+
+// The admin answers data subjects' requests from the ledger, so a bundle it does not know of must
+// not stay behind to be sent: when the record cannot be written the bundle is removed again, as
+// after any other error, and the user is told why (the mapping, already written, stays: it is
+// harmless and the rerun reuses it).
+Expected<void> recordInLedger(const CollectRequest& r, const QByteArray& key,
+                              const bundle::Manifest& manifest,
+                              const bundle::WrittenBundle& written,
+                              const ledger::PseudonymIndex& index,
+                              const std::vector<scrub::MappingEntry>& mapping) {
+    const ledger::SubjectKey subjectKey(key);
+    ledger::BundleRecord record =
+        ledger::bundleRecordFor(manifest, written.path, written.sha256, written.size);
+    record.keyId = subjectKey.keyId();
+    record.pseudonyms = index.entries(mapping, subjectKey);
+    auto ok = ledger::Ledger(r.vaultDir).recordBundle(record);
+    if (!ok) {
+        QFile::remove(written.path);
+        return makeError(ErrorCode::WriteFailed,
+                         ok.error().message +
+                             QStringLiteral("; the bundle was removed so that none leaves without "
+                                            "a record. Fix the vault folder and run again"),
+                         ok.error().path);
+    }
+    return {};
 }
 
 } // namespace
@@ -116,7 +144,11 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     const scrub::ScrubRules* rules = &(*session)->rules();
     scrub::Pseudonymizer& pseudonymizer = (*session)->pseudonymizer();
     // Member names are scrubbed too: a support zip may hold jira-node-a1.nwl.internal/...
-    const QStringList memberPaths = (*session)->memberPaths(files);
+    // What the ledger records: the distinct pseudonyms of every bundle member. manifest.json
+    // holds those of member names, original paths, left-out paths and the node.
+    ledger::PseudonymIndex pseudonymIndex;
+    scrub::PseudonymSet manifestPseudonyms;
+    const QStringList memberPaths = (*session)->memberPaths(files, &manifestPseudonyms);
     std::vector<FileOutcome> outcomes(static_cast<std::size_t>(files.size()));
     done = 0;
     forEachFile(pool, files.size(), [&](qsizetype i) {
@@ -160,6 +192,9 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
                         ? QString()
                         : QString::fromStdString(pseudonymizer.pseudonym(
                               scrub::ValueKind::Node, installation->nodeId.toStdString()));
+    if (!manifest.node.isEmpty()) {
+        manifestPseudonyms.insert(manifest.node.toStdString());
+    }
     manifest.dataCenter = installation->dataCenter;
     manifest.databaseType = installation->databaseType;
     manifest.platform = QSysInfo::kernelType() + u'-' + QSysInfo::currentCpuArchitecture();
@@ -180,7 +215,8 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     for (qsizetype i = 0; i < files.size(); ++i) {
         const collect::CollectedFile& f = files[i];
         const auto& outcome = outcomes[static_cast<std::size_t>(i)].staged;
-        const QString shownPath = (*session)->scrubText(f.root + u'/' + f.relativePath);
+        const QString shownPath =
+            (*session)->scrubText(f.root + u'/' + f.relativePath, &manifestPseudonyms);
         if (!outcome) {
             if (outcome.error().code == ErrorCode::WriteFailed) {
                 return tl::unexpected(outcome.error()); // a full disk stops the run
@@ -195,6 +231,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
             outcome->sizeAfter,   outcome->sha256, outcome->truncated, outcome->stats.encoding,
             outcome->stats.counts};
         manifest.files.append(mf);
+        pseudonymIndex.addFile(memberPaths[i], outcome->stats.pseudonyms);
         entries.append({memberPaths[i],
                         {},
                         {},
@@ -203,12 +240,15 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     }
     for (const collect::LeftOutItem& l : inventory->leftOut) {
         manifest.leftOut.append(
-            {(*session)->scrubText(l.root + u'/' + l.relativePath), l.folder, l.reason});
+            {(*session)->scrubText(l.root + u'/' + l.relativePath, &manifestPseudonyms), l.folder,
+             l.reason});
     }
     // Generated members: scrubbed like the collected files, listed in the manifest like them.
     const auto addGenerated = [&](const QString& path, const QString& category,
                                   const QString& text) {
-        const QByteArray bytes = (*session)->scrubText(text).toUtf8();
+        scrub::PseudonymSet pseudonyms;
+        const QByteArray bytes = (*session)->scrubText(text, &pseudonyms).toUtf8();
+        pseudonymIndex.addFile(path, pseudonyms);
         const QString sha = QString::fromLatin1(
             QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
         manifest.files.append({path,
@@ -234,6 +274,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     const QByteArray readme = bundleReadme(manifest).toUtf8();
     const QByteArray manifestJson =
         QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Indented);
+    pseudonymIndex.addFile(QStringLiteral("manifest.json"), manifestPseudonyms);
     entries.prepend({QStringLiteral("manifest.json"), {}, manifestJson, {}});
     entries.prepend({QStringLiteral("README.txt"), {}, readme, {}});
 
@@ -242,9 +283,13 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     if (!written) {
         return tl::unexpected(written.error());
     }
-    if (auto ok = vault.recordMapping(pseudonymizer.mapping(), QFileInfo(outputPath).fileName());
-        !ok) {
+    const std::vector<scrub::MappingEntry> mapping = pseudonymizer.mapping();
+    if (auto ok = vault.recordMapping(mapping, QFileInfo(outputPath).fileName()); !ok) {
         log->warn("the local mapping could not be written: {}", ok.error().message.toStdString());
+    }
+    if (auto ok = recordInLedger(r, (*session)->key(), manifest, *written, pseudonymIndex, mapping);
+        !ok) {
+        return tl::unexpected(ok.error());
     }
     summary.bundlePath = written->path;
     summary.bundleSize = written->size;
@@ -253,6 +298,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     summary.findings = manifest.totalFindings();
     summary.leftOut = static_cast<int>(inventory->leftOut.size());
     summary.vaultDirectory = vault.directory();
+    summary.ledgerPath = ledger::Ledger(r.vaultDir).path();
     progress.report({QStringLiteral("done"), outputPath, 1000, 1000}, true);
     return summary;
 }

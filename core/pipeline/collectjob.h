@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One collection job: discover -> inventory -> learn -> scrub (per file, in parallel) -> write
-// the bundle -> record the mapping in the local vault. run() is synchronous and thread-agnostic:
-// the CLI calls it directly, the GUI on a worker thread with requestCancel() wired to Cancel.
+// the bundle -> record the mapping and the ledger entry in the local vault. run() is synchronous
+// and thread-agnostic: the CLI calls it directly, the GUI on a worker thread with requestCancel()
+// wired to Cancel.
 #pragma once
 
 #include "bundle/manifest.h"
@@ -67,6 +68,7 @@ struct CollectSummary {
     QList<ItemResult> skipped; // files that were planned but could not be collected, with reasons
     int leftOut = 0;           // items left out by the collection rules
     QString vaultDirectory;
+    QString ledgerPath; // where the bundle was recorded (ledger::Ledger)
     bundle::Manifest manifest;
 };
 
@@ -74,7 +76,8 @@ class CollectJob final {
 public:
     explicit CollectJob(CollectRequest request);
 
-    // Errors: ConsentMissing, NotFound (no installation), WriteFailed (disk full), Cancelled.
+    // Errors: ConsentMissing, NotFound (no installation), WriteFailed (disk full, or the local
+    // ledger could not record the bundle: then the bundle is removed again), Cancelled.
     // Files that cannot be read are not errors: they are listed in the summary and manifest.
     Expected<CollectSummary> run(const ProgressCallback& progress = {});
     void requestCancel() { m_cancel.requestCancel(); }

@@ -121,9 +121,9 @@ Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
         result.stagedPath = stagedPath;
         result.sha256 = bundle::sha256OfFile(stagedPath);
     }
-    result.stats = *stats;
     result.sizeBefore = stats->bytesIn;
     result.sizeAfter = stats->bytesOut;
+    result.stats = std::move(*stats);
     return result;
 }
 

@@ -35,6 +35,7 @@ Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
 
 ScrubSession::ScrubSession(scrub::ScrubRules rules, QByteArray key)
     : m_rules(std::move(rules))
+    , m_key(key)
     , m_pseudonymizer(std::move(key))
     , m_engine{&m_rules, &m_pseudonymizer, &m_known, nullptr} {
     for (const QString& term : std::as_const(m_rules.customTerms)) {
@@ -75,15 +76,17 @@ void ScrubSession::learn(const QList<collect::CollectedFile>& files, qint64 maxF
     m_engine = scrub::ScrubEngine{&m_rules, &m_pseudonymizer, nullptr, &*m_matcher};
 }
 
-QString ScrubSession::scrubText(const QString& text) const {
-    return QString::fromStdString(scrub::StreamScrubber::scrubText(m_engine, text.toStdString()));
+QString ScrubSession::scrubText(const QString& text, scrub::PseudonymSet* pseudonyms) const {
+    return QString::fromStdString(
+        scrub::StreamScrubber::scrubText(m_engine, text.toStdString(), nullptr, pseudonyms));
 }
 
-QStringList ScrubSession::memberPaths(const QList<collect::CollectedFile>& files) const {
+QStringList ScrubSession::memberPaths(const QList<collect::CollectedFile>& files,
+                                      scrub::PseudonymSet* pseudonyms) const {
     QStringList paths;
     QSet<QString> seen;
     for (const collect::CollectedFile& f : files) {
-        const QString scrubbed = scrubText(f.bundlePath);
+        const QString scrubbed = scrubText(f.bundlePath, pseudonyms);
         QString candidate = scrubbed;
         for (int n = 2; seen.contains(candidate); ++n) {
             candidate = scrubbed + QStringLiteral("-%1").arg(n);

@@ -55,18 +55,23 @@ public:
     scrub::Pseudonymizer& pseudonymizer() { return m_pseudonymizer; }
     std::size_t learnedCount() const { return m_known.size(); }
 
-    // Whole texts (member names, generated files). Thread-safe.
-    QString scrubText(const QString& text) const;
+    // Whole texts (member names, generated files). Thread-safe. pseudonyms: where the
+    // pseudonyms written are gathered for the ledger (nullptr: nowhere).
+    QString scrubText(const QString& text, scrub::PseudonymSet* pseudonyms = nullptr) const;
     // One line of a file, with its findings placed (the GUI's side-by-side viewer). A value that
     // spans lines (a multi-line license) is only recognized by the streaming pass.
     ScrubbedLine scrubLine(std::string_view line) const;
     // The bundle member name of every file, scrubbed like its content and unique.
-    QStringList memberPaths(const QList<collect::CollectedFile>& files) const;
+    QStringList memberPaths(const QList<collect::CollectedFile>& files,
+                            scrub::PseudonymSet* pseudonyms = nullptr) const;
+    // The vault's pseudonym key (the ledger derives its subject key from it).
+    const QByteArray& key() const { return m_key; }
 
 private:
     ScrubSession(scrub::ScrubRules rules, QByteArray key);
 
     scrub::ScrubRules m_rules;
+    QByteArray m_key;
     scrub::Pseudonymizer m_pseudonymizer;
     scrub::KnownValues m_known;
     std::optional<scrub::KnownValueMatcher> m_matcher;

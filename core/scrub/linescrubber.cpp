@@ -171,7 +171,11 @@ void LineScrubber::appendReplacement(const Span& span, std::string_view value, s
         out += ']';
         return;
     }
-    out += m_engine.pseudonymizer->pseudonym(span.kind, value);
+    std::string pseudonym = m_engine.pseudonymizer->pseudonym(span.kind, value);
+    out += pseudonym;
+    if (m_pseudonyms != nullptr && !m_pseudonyms->contains(pseudonym)) {
+        m_pseudonyms->insert(std::move(pseudonym));
+    }
 }
 
 void LineScrubber::scrub(std::string_view line, std::int64_t lineNumber, std::string& out,

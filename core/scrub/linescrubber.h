@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace supportzip::core::scrub {
 
@@ -18,6 +19,10 @@ class KnownValueMatcher;
 class KnownValues;
 class Pseudonymizer;
 struct ScrubRules;
+
+// The distinct pseudonyms written into one output (a file, a member name): what the local ledger
+// records per bundle file. A set, not occurrences, so memory follows distinct values only.
+using PseudonymSet = std::unordered_set<std::string>;
 
 // Shared by all files of one run. Pointers are borrowed; the owner outlives every scrubber.
 struct ScrubEngine {
@@ -43,6 +48,8 @@ public:
     const std::vector<Span>& inspect(std::string_view line);
     // Resets per-file state (a multi-line secret never continues into another file).
     void resetFileState() { m_keyValueState = {}; }
+    // Every pseudonym written from now on is added to `pseudonyms` (borrowed; nullptr: none).
+    void recordPseudonymsInto(PseudonymSet* pseudonyms) { m_pseudonyms = pseudonyms; }
 
 private:
     void collectSpans(std::string_view line);
@@ -55,6 +62,7 @@ private:
     SpanSink m_sink;
     std::vector<Span> m_accepted;
     KeyValueState m_keyValueState;
+    PseudonymSet* m_pseudonyms = nullptr;
 };
 
 } // namespace supportzip::core::scrub

@@ -135,6 +135,7 @@ Expected<ScrubStats> StreamScrubber::run(QIODevice& in, QIODevice* out, qint64 m
                                          const FindingCallback& onFinding) {
     m_stats = ScrubStats{};
     m_line.resetFileState();
+    m_line.recordPseudonymsInto(&m_stats.pseudonyms);
     m_inPem = false;
     QByteArray head = in.peek(kBinaryProbe);
     std::optional<QStringDecoder> decoder;
@@ -186,11 +187,11 @@ Expected<ScrubStats> StreamScrubber::run(QIODevice& in, QIODevice* out, qint64 m
     if (auto ok = flush(out, true); !ok) {
         return tl::unexpected(ok.error());
     }
-    return m_stats;
+    return std::move(m_stats);
 }
 
 std::string StreamScrubber::scrubText(const ScrubEngine& engine, std::string_view text,
-                                      CategoryCounts* counts) {
+                                      CategoryCounts* counts, PseudonymSet* pseudonyms) {
     QByteArray input(text.data(), static_cast<qsizetype>(text.size()));
     QBuffer in(&input);
     in.open(QIODevice::ReadOnly);
@@ -204,6 +205,9 @@ std::string StreamScrubber::scrubText(const ScrubEngine& engine, std::string_vie
     }
     if (counts != nullptr) {
         *counts = stats->counts;
+    }
+    if (pseudonyms != nullptr) {
+        pseudonyms->merge(stats->pseudonyms);
     }
     return output.toStdString();
 }

@@ -20,6 +20,7 @@ struct ScrubStats {
     std::int64_t lines = 0;
     CategoryCounts counts{};
     QString encoding = QStringLiteral("utf-8"); // as detected: utf-8 (or 8-bit), utf-16le, utf-16be
+    PseudonymSet pseudonyms; // distinct pseudonyms written to the output (for the local ledger)
 };
 
 class StreamScrubber final {
@@ -37,7 +38,8 @@ public:
 
     // Convenience for tests and the GUI's test line: scrubs a whole in-memory text.
     static std::string scrubText(const ScrubEngine& engine, std::string_view text,
-                                 CategoryCounts* counts = nullptr);
+                                 CategoryCounts* counts = nullptr,
+                                 PseudonymSet* pseudonyms = nullptr);
 
 private:
     Expected<void> processLine(std::string_view line, bool hasNewline, QIODevice* out,

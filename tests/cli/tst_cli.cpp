@@ -6,6 +6,9 @@
 #include "vault/vault.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -37,6 +40,30 @@ CliResult run(const QStringList& args) {
     return {code, out, err};
 }
 
+// The members of a bundle whose content contains `needle`.
+QStringList membersContaining(const QString& bundle, const QByteArray& needle) {
+    QStringList found;
+    int err = 0;
+    zip_t* z = zip_open(bundle.toUtf8().constData(), ZIP_RDONLY, &err);
+    if (z == nullptr) {
+        return {QStringLiteral("(cannot open the bundle)")};
+    }
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_stat_t st;
+        zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
+        QByteArray content(static_cast<qsizetype>(st.size), Qt::Uninitialized);
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        zip_fread(f, content.data(), st.size);
+        zip_fclose(f);
+        if (content.contains(needle)) {
+            found << QString::fromUtf8(st.name);
+        }
+    }
+    zip_discard(z);
+    found.sort();
+    return found;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -58,6 +85,8 @@ private Q_SLOTS:
     void interruptedRunLeavesNothing();
     void scrubsAFolderAndRefusesOtherSources();
     void clusterNodesShareTheKey();
+    void mergeCombinesNodeBundles();
+    void ledgerFindsTheBundlesThatHeldASubject();
 
 private:
     QTemporaryDir m_dir;
@@ -365,6 +394,157 @@ void TestCli::clusterNodesShareTheKey() {
                  .code,
              int(cli::ExitCode::Success));
     QVERIFY(*core::vault::Vault(nodeC).loadOrCreateKey() == *a);
+}
+
+void TestCli::mergeCombinesNodeBundles() {
+    // Two runs a second apart would be byte-identical: the second node keeps less of its logs.
+    QStringList nodes;
+    QStringList extra;
+    for (const QString& name :
+         {QStringLiteral("merge-node1.zip"), QStringLiteral("merge-node2.zip")}) {
+        nodes << m_dir.filePath(name);
+        const auto r =
+            run(QStringList{QStringLiteral("collect"), QStringLiteral("--home"), m_sample.homeDir,
+                            QStringLiteral("--out"), nodes.last(), QStringLiteral("--consent"),
+                            QStringLiteral("Jana Admin <jana@example.com>"),
+                            QStringLiteral("--vault"), m_vault, QStringLiteral("--quiet"),
+                            QStringLiteral("--thread-dumps"), QStringLiteral("0")} +
+                extra);
+        QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+        extra = {QStringLiteral("--max-file-size"), QStringLiteral("10K")};
+    }
+    const QString out = m_dir.filePath(QStringLiteral("merged.zip"));
+    const auto refused =
+        run({QStringLiteral("merge"), nodes[0], nodes[1], QStringLiteral("--out"), out});
+    QCOMPARE(refused.code, int(cli::ExitCode::Usage));
+    QVERIFY(refused.err.contains(QStringLiteral("consent")));
+    QVERIFY(!QFileInfo::exists(out));
+    const auto merged =
+        run({QStringLiteral("merge"), nodes[0], nodes[1], QStringLiteral("--out"), out,
+             QStringLiteral("--consent"), QStringLiteral("Jana Admin <jana@example.com>"),
+             QStringLiteral("--ticket"), QStringLiteral("SUP-9")});
+    QVERIFY2(merged.code == int(cli::ExitCode::Success), qPrintable(merged.err));
+    QCOMPARE(merged.out.split(u'\n', Qt::SkipEmptyParts).value(0), out);
+    QVERIFY(merged.out.contains(QStringLiteral("2 nodes")));
+    const auto verify = run({QStringLiteral("verify"), QStringLiteral("--strict"), out});
+    QVERIFY2(verify.code == int(cli::ExitCode::Success), qPrintable(verify.out + verify.err));
+    const auto inspect = run({QStringLiteral("inspect"), out});
+    QVERIFY(inspect.out.contains(QStringLiteral("source: merged")));
+    QVERIFY(inspect.out.contains(QStringLiteral("ticket: SUP-9")));
+}
+
+void TestCli::ledgerFindsTheBundlesThatHeldASubject() {
+    const QString vault = m_dir.filePath(QStringLiteral("ledger-vault"));
+    const QString empty = run({QStringLiteral("ledger"), QStringLiteral("--vault"), vault}).err;
+    QVERIFY(empty.contains(QStringLiteral("no bundle has been written")));
+    QCOMPARE(run({QStringLiteral("ledger"), QStringLiteral("--vault"), vault}).code,
+             int(cli::ExitCode::NothingFound));
+    // Bundle one holds Jana (the sample installation); bundle two, a folder, does not.
+    const QString name = QStringLiteral("Jana Nov\u00e1k");
+    QVERIFY(std::any_of(m_sample.planted.cbegin(), m_sample.planted.cend(), [&](const auto& p) {
+        return p.value == name && p.kind == QStringLiteral("person.name");
+    }));
+    const QString withJana = m_dir.filePath(QStringLiteral("with-jana.zip"));
+    auto r =
+        run({QStringLiteral("collect"), QStringLiteral("--install"), m_sample.installDir,
+             QStringLiteral("--home"), m_sample.homeDir, QStringLiteral("--out"), withJana,
+             QStringLiteral("--consent"), QStringLiteral("Anna Admin <anna@example.com>"),
+             QStringLiteral("--recipient"), QStringLiteral("Vendor Support"),
+             QStringLiteral("--ticket"), QStringLiteral("SUP-7"), QStringLiteral("--delete-by"),
+             QStringLiteral("2020-01-31"), QStringLiteral("--vault"), vault});
+    QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+    const QString folder = m_dir.filePath(QStringLiteral("no-jana"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile log(folder + QStringLiteral("/app.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write("2026-11-20 10:00:00,000 http-nio-8080-exec-1 INFO pmaier 600x1x1 10.9.8.7 "
+              "/secure/Dashboard.jspa [c.a.jira.Foo] dashboard loaded\n");
+    log.close();
+    const QString withoutJana = m_dir.filePath(QStringLiteral("without-jana.zip"));
+    r = run({QStringLiteral("scrub"), folder, QStringLiteral("--out"), withoutJana,
+             QStringLiteral("--consent"), QStringLiteral("Anna Admin <anna@example.com>"),
+             QStringLiteral("--vault"), vault});
+    QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+
+    // The table: both bundles, newest first, the overdue one marked.
+    const auto table = run({QStringLiteral("ledger"), QStringLiteral("--vault"), vault});
+    QCOMPARE(table.code, int(cli::ExitCode::Success));
+    const QStringList rows = table.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 3);
+    QVERIFY(rows[1].contains(QStringLiteral("without-jana.zip")));
+    QVERIFY(!rows[1].contains(QStringLiteral("OVERDUE")));
+    QVERIFY(rows[2].contains(QStringLiteral("with-jana.zip")) &&
+            rows[2].contains(QStringLiteral("SUP-7")) &&
+            rows[2].contains(QStringLiteral("Vendor Support")) &&
+            rows[2].contains(QStringLiteral("2020-01-31 OVERDUE")));
+    const auto overdue = run(
+        {QStringLiteral("ledger"), QStringLiteral("--overdue"), QStringLiteral("--vault"), vault});
+    QCOMPARE(overdue.out.split(u'\n', Qt::SkipEmptyParts).size(), 2);
+    QVERIFY(overdue.out.contains(QStringLiteral("with-jana.zip")));
+
+    // --subject: exactly the bundle that held her, under one pseudonym, in the right files.
+    const auto subject = run({QStringLiteral("ledger"), QStringLiteral("--subject"), name,
+                              QStringLiteral("--vault"), vault});
+    QVERIFY2(subject.code == int(cli::ExitCode::Success), qPrintable(subject.err));
+    QVERIFY(subject.out.contains(QStringLiteral("with-jana.zip")));
+    QVERIFY(!subject.out.contains(QStringLiteral("without-jana.zip")));
+    QVERIFY(!subject.out.contains(name)); // her name is the question, not part of the answer
+    static const QRegularExpression hitLine(
+        QStringLiteral("^  as (Person-[0-9a-f]{6,}) \\(name\\) in (\\d+) files?:$"),
+        QRegularExpression::MultilineOption);
+    const auto hit = hitLine.match(subject.out);
+    QVERIFY2(hit.hasMatch(), qPrintable(subject.out));
+    QCOMPARE(subject.out.count(QStringLiteral("\n  as ")), 1);
+    const QString pseudonym = hit.captured(1);
+    const QStringList expectedFiles = membersContaining(withJana, pseudonym.toUtf8());
+    QVERIFY(!expectedFiles.isEmpty());
+    QCOMPARE(hit.captured(2).toInt(), expectedFiles.size());
+    for (const QString& f : expectedFiles) {
+        QVERIFY2(subject.out.contains(QStringLiteral("      ") + f + u'\n'), qPrintable(f));
+    }
+    QVERIFY(membersContaining(withoutJana, pseudonym.toUtf8()).isEmpty());
+
+    // --json parses and says the same.
+    const auto json = run({QStringLiteral("ledger"), QStringLiteral("--json"),
+                           QStringLiteral("--subject"), name, QStringLiteral("--vault"), vault});
+    QJsonParseError error;
+    const QJsonObject doc = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray bundles = doc.value(QStringLiteral("bundles")).toArray();
+    QCOMPARE(bundles.size(), 1);
+    const QJsonObject bundle = bundles[0].toObject();
+    QCOMPARE(bundle.value(QStringLiteral("file")).toString(), QStringLiteral("with-jana.zip"));
+    QCOMPARE(bundle.value(QStringLiteral("overdue")).toBool(), true);
+    const QJsonArray hits = bundle.value(QStringLiteral("hits")).toArray();
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits[0].toObject().value(QStringLiteral("pseudonym")).toString(), pseudonym);
+    QStringList jsonFiles;
+    for (const auto& f : hits[0].toObject().value(QStringLiteral("files")).toArray()) {
+        jsonFiles << f.toString();
+    }
+    QCOMPARE(jsonFiles, expectedFiles);
+    const auto list =
+        run({QStringLiteral("ledger"), QStringLiteral("--json"), QStringLiteral("--vault"), vault});
+    const QJsonObject all = QJsonDocument::fromJson(list.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray listed = all.value(QStringLiteral("bundles")).toArray();
+    QCOMPARE(listed.size(), 2);
+    QCOMPARE(listed[1]
+                 .toObject()
+                 .value(QStringLiteral("consent"))
+                 .toObject()
+                 .value(QStringLiteral("ticket"))
+                 .toString(),
+             QStringLiteral("SUP-7"));
+    QCOMPARE(listed[0].toObject().value(QStringLiteral("file")).toString(),
+             QStringLiteral("without-jana.zip"));
+
+    // A value never sent.
+    const auto never = run({QStringLiteral("ledger"), QStringLiteral("--subject"),
+                            QStringLiteral("Nobody Atall"), QStringLiteral("--vault"), vault});
+    QCOMPARE(never.code, int(cli::ExitCode::NothingFound));
+    QVERIFY(never.err.contains(QStringLiteral("none of the 2 bundles")));
+    QVERIFY(never.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

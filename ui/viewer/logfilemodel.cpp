@@ -51,6 +51,7 @@ void LogFileModel::open(const QString& path) {
     auto cancel = std::make_shared<core::CancelToken>();
     m_index = index;
     m_cancel = cancel;
+    m_indexed = false;
     // The destructor and close() wait for this task, so `this` outlives every event it posts;
     // events from an index that was replaced meanwhile are ignored.
     m_indexing = QtConcurrent::run([this, index, cancel]() {
@@ -78,6 +79,7 @@ void LogFileModel::open(const QString& path) {
                 if (m_index != index) {
                     return;
                 }
+                m_indexed = true;
                 if (!result) {
                     if (result.error().code != core::ErrorCode::Cancelled) {
                         Q_EMIT openFailed(result.error().toString());
@@ -113,7 +115,8 @@ QString LogFileModel::path() const {
 }
 
 bool LogFileModel::isIndexing() const {
-    return m_indexing.isRunning();
+    // Until the last rows are published on this thread, not merely until the worker returns.
+    return m_index != nullptr && !m_indexed;
 }
 
 void LogFileModel::setLineTransform(LineTransform transform) {

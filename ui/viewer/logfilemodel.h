@@ -39,7 +39,7 @@ public:
     void open(const QString& path);
     void close();
     QString path() const;
-    bool isIndexing() const;
+    bool isIndexing() const; // true from open() until indexingFinished()/openFailed()
 
     // Clears the cache, so every line is shown through the new transform.
     void setLineTransform(LineTransform transform);
@@ -88,6 +88,7 @@ private:
     QFuture<void> m_indexing;
     LineTransform m_transform;
     int m_rows = 0;
+    bool m_indexed = false; // the worker finished and its last rows were published
     mutable QHash<qint64, Block> m_cache;
     mutable quint64 m_useClock = 0;
     mutable int m_widest = 0;

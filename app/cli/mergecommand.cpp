@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+
+#include "consentoptions.h"
+#include "exitcode.h"
+#include "pipeline/mergejob.h"
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace supportzip::cli {
+
+QString MergeCommand::name() const {
+    return QStringLiteral("merge");
+}
+QString MergeCommand::description() const {
+    return QStringLiteral("Merge the bundles of a Data Center cluster's nodes into one bundle.");
+}
+
+void MergeCommand::addOptions(QCommandLineParser& parser) const {
+    parser.addPositionalArgument(QStringLiteral("bundles"),
+                                 QStringLiteral("The node bundles (two or more)."),
+                                 QStringLiteral("BUNDLE..."));
+    addConsentOptions(parser);
+    parser.addOption({QStringLiteral("vault"),
+                      QStringLiteral("Folder of the local vault whose ledger records the bundle."),
+                      QStringLiteral("DIR")});
+}
+
+int MergeCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
+    core::pipeline::MergeRequest request;
+    request.inputs = parser.positionalArguments();
+    request.outputPath = parser.value(QStringLiteral("out"));
+    if (request.inputs.size() < 2) {
+        ctx.err << "supportzip merge: give the bundles of two or more nodes\n";
+        return ExitCode::Usage;
+    }
+    request.vaultDir = parser.value(QStringLiteral("vault"));
+    if (const int rc = fillConsent(ctx, parser, request.consent); rc >= 0) {
+        return rc;
+    }
+    core::pipeline::MergeJob job(request);
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
+        while (!finished.load() && ctx.interrupted != nullptr) {
+            if (ctx.interrupted->load()) {
+                job.requestCancel();
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    auto result = job.run();
+    finished.store(true);
+    watcher.join();
+    if (!result) {
+        ctx.err << "supportzip merge: " << result.error().toString() << "\n";
+        switch (result.error().code) {
+        case core::ErrorCode::Cancelled:
+            return ExitCode::Cancelled;
+        case core::ErrorCode::VerificationFailed:
+            return ExitCode::VerificationFailed;
+        case core::ErrorCode::ConsentMissing:
+        case core::ErrorCode::InvalidArgument:
+            return ExitCode::Usage;
+        default:
+            return ExitCode::Failure;
+        }
+    }
+    ctx.out << result->bundlePath << "\n";
+    ctx.out << QStringLiteral("%1 nodes, %2 files\n")
+                   .arg(result->manifest.nodes.size())
+                   .arg(result->manifest.files.size());
+    return ExitCode::Success;
+}
+
+} // namespace supportzip::cli
