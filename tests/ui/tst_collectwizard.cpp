@@ -209,6 +209,7 @@ void TestCollectWizard::build() {
     QVERIFY(summary != nullptr);
     QVERIFY(find<QLabel>("doneDetails")->text().contains(summary->bundleSha256));
     QVERIFY(find<QLabel>("doneDetails")->text().contains(QStringLiteral("supportzip unmask")));
+    QVERIFY(find<QLabel>("doneDetails")->text().contains(summary->ledgerPath));
     core::scrub::CategoryCounts inBundle{};
     QVERIFY(testing::manifestFindings(summary->bundlePath, &inBundle));
     QCOMPARE(inBundle, m_previewTotals);

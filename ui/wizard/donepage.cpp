@@ -71,11 +71,14 @@ void DonePage::initializePage() {
            "<p>%4 files; findings replaced: %5.</p>"
            "<p>The mapping from pseudonyms back to real values stays on this machine, in "
            "<tt>%6</tt>, readable by you alone. When support replies with pseudonyms, run "
-           "<tt>supportzip unmask</tt> and paste the reply to see the real names.</p>")
+           "<tt>supportzip unmask</tt> and paste the reply to see the real names.</p>"
+           "<p>The bundle is recorded in your local ledger (<tt>%7</tt>): <tt>supportzip "
+           "ledger</tt> lists what was sent to whom.</p>")
             .arg(s->bundlePath.toHtmlEscaped(), QLocale().formattedDataSize(s->bundleSize),
                  s->bundleSha256)
             .arg(s->filesCollected)
-            .arg(countsText(s->findings), s->vaultDirectory.toHtmlEscaped()));
+            .arg(countsText(s->findings), s->vaultDirectory.toHtmlEscaped(),
+                 s->ledgerPath.toHtmlEscaped()));
 }
 
 } // namespace supportzip::ui
