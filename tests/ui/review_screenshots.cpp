@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the review and unmask windows offscreen over a generated bundle and saves
-// docs/screenshots/review.png and unmask.png. Run by hand (not in CI):
+// docs/screenshots/review.png, unmask.png and ledger.png (with the ledger window). Run by hand (not
+// in CI):
 //   cmake --build build/dev --target review-screenshots
 //   QT_QPA_PLATFORM=offscreen build/dev/tests/ui/review-screenshots docs/screenshots
 #include "reviewfixture.h"
 
+#include "ledgerwindow/ledgerwindow.h"
 #include "review/memberviewer.h"
 #include "review/reviewwindow.h"
 #include "unmask/unmaskwindow.h"
@@ -73,6 +75,20 @@ bool shootUnmask(const QString& vault, const QString& out) {
     return w.grab().save(out);
 }
 
+bool shootLedger(const QString& vault, const QString& out) {
+    ui::LedgerWindow w(vault);
+    QSignalSpy loaded(&w, &ui::LedgerWindow::loaded);
+    QSignalSpy searched(&w, &ui::LedgerWindow::subjectSearched);
+    w.show();
+    if (!waitFor(loaded)) {
+        return false;
+    }
+    w.findSubject(QStringLiteral("jnovak"));
+    waitFor(searched);
+    QApplication::processEvents();
+    return w.grab().save(out);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -93,6 +109,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     const bool ok = shootReview(bundle, outDir + QStringLiteral("/review.png")) &&
-                    shootUnmask(vault, outDir + QStringLiteral("/unmask.png"));
+                    shootUnmask(vault, outDir + QStringLiteral("/unmask.png")) &&
+                    shootLedger(vault, outDir + QStringLiteral("/ledger.png"));
     return ok ? 0 : 1;
 }
