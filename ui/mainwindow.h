@@ -1,35 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The admin's main window. For now it lists the installations discovery finds and offers the
-// Help menu; the collection wizard, preview and review window are their own issues.
+// The admin's main window: the collection wizard, a File menu and the Help menu (which opens the
+// tool's own log file). The review window for support staff is its own issue.
 #pragma once
 
-#include "discovery/installation.h"
-
-#include <QList>
 #include <QMainWindow>
 
-class QLabel;
-class QTreeWidget;
-
 namespace supportzip::ui {
+
+class CollectWizard;
+class WizardController;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(QString logFilePath, QWidget* parent = nullptr);
+    // source: optional path from the command line (installation folder, support zip, folder).
+    explicit MainWindow(QString logFilePath, const QString& source = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Replaces the list of installations shown (discovery runs off the GUI thread).
-    void setInstallations(const QList<core::discovery::Installation>& installations);
+    WizardController* controller() const { return m_controller; }
+    CollectWizard* wizard() const { return m_wizard; }
 
 private:
     void buildMenus();
-    void refreshInstallations();
 
     QString m_logFilePath;
-    QTreeWidget* m_installations = nullptr;
-    QLabel* m_status = nullptr;
+    WizardController* m_controller = nullptr;
+    CollectWizard* m_wizard = nullptr;
 };
 
 } // namespace supportzip::ui

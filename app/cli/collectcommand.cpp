@@ -6,6 +6,7 @@
 
 #include "exitcode.h"
 #include "pipeline/collectjob.h"
+#include "pipeline/previewjob.h"
 #include "sendoptions.h"
 #include "scrub/category.h"
 
@@ -116,14 +117,24 @@ void addBundleOptions(QCommandLineParser& p) {
                  QStringLiteral("Seconds between thread dumps (default 5)."), QStringLiteral("S")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("dry-run"),
+                 QStringLiteral("Scrub without writing: print the findings per file that the "
+                                "bundle would hold (no consent needed).")});
+    p.addOption({QStringLiteral("exclude-file"),
+                 QStringLiteral("Leave out one file (its local path), repeatable."),
+                 QStringLiteral("PATH")});
     addSendOptions(p);
 }
 
 int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
                       core::pipeline::CollectRequest& r) {
     r.outputPath = p.value(QStringLiteral("out"));
-    if (const int rc = fillConsent(ctx, p, r.consent); rc >= 0) {
-        return rc;
+    r.excludeFiles = p.values(QStringLiteral("exclude-file"));
+    // A dry run writes nothing, so it needs no consent yet.
+    if (!p.isSet(QStringLiteral("dry-run")) || p.isSet(QStringLiteral("consent"))) {
+        if (const int rc = fillConsent(ctx, p, r.consent); rc >= 0) {
+            return rc;
+        }
     }
     if (p.isSet(QStringLiteral("since"))) {
         r.collection.since = parseSince(p.value(QStringLiteral("since")));
@@ -180,8 +191,31 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
     return -1;
 }
 
+// --dry-run: the preview pass, one line per file and the totals; exactly the manifest's counts.
+int runDryRun(CommandContext& ctx, const core::pipeline::CollectRequest& r) {
+    auto result = core::pipeline::PreviewJob(r).run();
+    if (!result) {
+        ctx.err << "supportzip: " << result.error().toString() << "\n";
+        return ExitCode::Failure;
+    }
+    for (const auto& f : result->files) {
+        ctx.out << f.bundlePath << "\t" << findingsLine(f.findings) << "\n";
+    }
+    for (const auto& s : result->skipped) {
+        ctx.err << "supportzip: would skip " << s.path << ": " << s.message << "\n";
+    }
+    ctx.out << QStringLiteral("dry run: %1 files, %2 left out, findings: %3; nothing written\n")
+                   .arg(result->files.size())
+                   .arg(result->plan.inventory.leftOut.size() + result->skipped.size())
+                   .arg(findingsLine(result->totals));
+    return ExitCode::Success;
+}
+
 int runCollection(CommandContext& ctx, const QCommandLineParser& p,
                   const core::pipeline::CollectRequest& r) {
+    if (p.isSet(QStringLiteral("dry-run"))) {
+        return runDryRun(ctx, r);
+    }
     // Send options are checked (and the token read) before the work, not after it.
     std::optional<core::delivery::DeliveryRequest> delivery;
     if (sendRequested(p)) {

@@ -22,7 +22,15 @@ std::unique_ptr<QWidget> createStartWindow(const QStringList& arguments, const Q
     if (args.contains(QStringLiteral("--review"))) {
         return std::make_unique<ui::ReviewWindow>();
     }
-    return std::make_unique<ui::MainWindow>(logFile);
+    // The wizard's source: an installation or log folder, or with --collect a support zip (a
+    // .zip alone is a bundle to review).
+    QString source;
+    if (const auto i = args.indexOf(QStringLiteral("--collect")); i >= 0 && i + 1 < args.size()) {
+        source = args.at(i + 1);
+    } else if (!args.isEmpty() && !args.first().startsWith(u'-')) {
+        source = args.first();
+    }
+    return std::make_unique<ui::MainWindow>(logFile, source);
 }
 
 } // namespace supportzip::gui

@@ -2,18 +2,15 @@
 #include "pipeline/collectjob.h"
 
 #include "bundle/bundlewriter.h"
-#include "collect/folderinventory.h"
 #include "collect/pluginlist.h"
-#include "collect/threaddumps.h"
-#include "discovery/discovery.h"
 #include "ledger/ledger.h"
 #include "ledger/pseudonymindex.h"
 #include "logging/logging.h"
 #include "pipeline/bundletexts.h"
+#include "pipeline/collectionplan.h"
 #include "pipeline/filescrub.h"
-#include "scrub/knownvalues.h"
-#include "scrub/pseudonymizer.h"
-#include "scrub/rules.h"
+#include "pipeline/parallel.h"
+#include "pipeline/scrubsession.h"
 #include "vault/vault.h"
 
 #include <QCryptographicHash>
@@ -21,13 +18,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSysInfo>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <atomic>
-#include <numeric>
 
 namespace supportzip::core::pipeline {
 namespace {
@@ -36,25 +30,6 @@ struct FileOutcome {
     Expected<StagedFile> staged = tl::unexpected(Error{});
     QString compressedZip; // the scrubbed copy, compressed on the worker that scrubbed it
 };
-
-Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
-    auto rules = scrub::loadDefaultRules();
-    if (rules && !r.rulesFile.isEmpty()) {
-        rules = scrub::applyRulesFile(*rules, r.rulesFile);
-    }
-    if (rules) {
-        rules->customTerms += r.terms;
-        rules->keep += r.keep;
-    }
-    return rules;
-}
-
-// pseudonyms: where the pseudonyms written are gathered for the ledger (nullptr: nowhere).
-QString scrubbedText(const scrub::ScrubEngine& engine, const QString& text,
-                     scrub::PseudonymSet* pseudonyms = nullptr) {
-    return QString::fromStdString(
-        scrub::StreamScrubber::scrubText(engine, text.toStdString(), nullptr, pseudonyms));
-}
 
 QStringList actionsText(const scrub::ScrubRules& rules) {
     QStringList out;
@@ -65,166 +40,6 @@ QStringList actionsText(const scrub::ScrubRules& rules) {
                    QString::fromLatin1(a.data(), static_cast<qsizetype>(a.size()));
     }
     return out;
-}
-
-// Runs fn(i) for every file index on the pool, in parallel, stopping early on cancel.
-template <typename Fn> void forEachFile(QThreadPool& pool, qsizetype count, Fn fn) {
-    QList<qsizetype> indices(count);
-    std::iota(indices.begin(), indices.end(), 0);
-    QtConcurrent::blockingMap(&pool, indices, fn);
-}
-
-// The bundle member name of every file, scrubbed like its content and unique.
-QStringList scrubbedMemberPaths(const scrub::ScrubEngine& engine,
-                                const QList<collect::CollectedFile>& files,
-                                scrub::PseudonymSet* pseudonyms) {
-    QStringList paths;
-    QSet<QString> seen;
-    for (const collect::CollectedFile& f : files) {
-        const QString scrubbed = scrubbedText(engine, f.bundlePath, pseudonyms);
-        QString candidate = scrubbed;
-        for (int n = 2; seen.contains(candidate); ++n) {
-            candidate = scrubbed + QStringLiteral("-%1").arg(n);
-        }
-        seen.insert(candidate);
-        paths << candidate;
-    }
-    return paths;
-}
-
-struct PreparedSource {
-    QString kind; // manifest source kind
-    discovery::Installation installation;
-    collect::Inventory inventory;
-    // A support zip's members or thread dumps, removed when the job ends.
-    std::unique_ptr<QTemporaryDir> extracted;
-};
-
-// Thread dumps of the running JVM join the inventory like logs; when none can be taken the
-// reason is listed with the left-out items.
-void addThreadDumps(const CollectRequest& r, PreparedSource& source, const CancelToken* cancel) {
-    if (r.threadDumps <= 0) {
-        return;
-    }
-    const auto leaveOut = [&](const QString& reason) {
-        source.inventory.leftOut.append(
-            {QString(), QStringLiteral("jvm"), QStringLiteral("thread dumps"), false, reason});
-    };
-    if (source.installation.pid <= 0) {
-        leaveOut(
-            QStringLiteral("no thread dump taken: the application is not running on this machine "
-                           "(or runs as another user)"));
-        return;
-    }
-    source.extracted = std::make_unique<QTemporaryDir>();
-    const collect::ThreadDumpOptions options{r.threadDumps, r.threadDumpIntervalSeconds, r.jcmd};
-    const collect::ThreadDumpResult dumps = collect::takeThreadDumps(
-        source.installation.pid, source.extracted->path(), options, cancel);
-    for (const QString& file : dumps.files) {
-        collect::CollectedFile f;
-        f.sourcePath = file;
-        f.relativePath = QFileInfo(file).fileName();
-        f.root = QStringLiteral("jvm");
-        f.category = QStringLiteral("thread-dump");
-        f.bundlePath = QStringLiteral("thread-dump/") + f.relativePath;
-        f.size = QFileInfo(file).size();
-        source.inventory.files.append(f);
-    }
-    if (!dumps.skippedReason.isEmpty()) {
-        leaveOut(dumps.skippedReason);
-    }
-}
-
-// Keeps the collection under maxTotal bytes: configuration and other small files first, then
-// logs from the newest back; what does not fit is left out with the reason.
-void applyTotalSizeLimit(collect::Inventory& inventory, qint64 maxTotal, qint64 maxFile) {
-    if (maxTotal <= 0) {
-        return;
-    }
-    QList<collect::CollectedFile> files = inventory.files;
-    const auto isLog = [](const collect::CollectedFile& f) {
-        return f.category.endsWith(QStringLiteral("-logs"));
-    };
-    std::stable_sort(files.begin(), files.end(), [&](const auto& a, const auto& b) {
-        if (isLog(a) != isLog(b)) {
-            return !isLog(a);
-        }
-        return a.modified > b.modified;
-    });
-    qint64 used = 0;
-    QSet<QString> kept;
-    for (const collect::CollectedFile& f : files) {
-        const qint64 size = maxFile > 0 ? std::min(f.size, maxFile) : f.size;
-        if (used + size <= maxTotal) {
-            used += size;
-            kept.insert(f.sourcePath);
-        } else {
-            inventory.leftOut.append(
-                {f.sourcePath, f.root, f.relativePath, false,
-                 QStringLiteral("over the total size limit (--max-total-size): older logs are left "
-                                "out first")});
-        }
-    }
-    inventory.files.erase(
-        std::remove_if(inventory.files.begin(), inventory.files.end(),
-                       [&](const auto& f) { return !kept.contains(f.sourcePath); }),
-        inventory.files.end());
-}
-
-// An installation (install/home folders), a folder of logs, or a support zip extracted with the
-// hostile-safe reader next to the output.
-Expected<PreparedSource> prepareSource(const CollectRequest& r, const CancelToken* cancel) {
-    PreparedSource source;
-    if (r.sourcePath.isEmpty()) {
-        auto installation = discovery::describeInstallation(r.installDir, r.homeDir);
-        if (!installation) {
-            return tl::unexpected(installation.error());
-        }
-        auto inventory = collect::buildInventory(*installation, r.collection, cancel);
-        if (!inventory) {
-            return tl::unexpected(inventory.error());
-        }
-        source.kind = QStringLiteral("installation");
-        source.installation = *installation;
-        source.inventory = *inventory;
-        addThreadDumps(r, source, cancel);
-        return source;
-    }
-    const QFileInfo info(r.sourcePath);
-    QString root = info.absoluteFilePath();
-    if (info.isFile() && r.sourcePath.endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive)) {
-        const QString outDir = r.outputPath.isEmpty() || QFileInfo(r.outputPath).isDir()
-                                   ? (r.outputPath.isEmpty() ? QDir::currentPath() : r.outputPath)
-                                   : QFileInfo(r.outputPath).absolutePath();
-        source.extracted =
-            std::make_unique<QTemporaryDir>(outDir + QStringLiteral("/.supportzip-extract-XXXXXX"));
-        if (!source.extracted->isValid()) {
-            return makeError(
-                ErrorCode::WriteFailed,
-                QStringLiteral("cannot create a folder to extract the support zip into"), outDir);
-        }
-        if (auto ok = collect::extractZipSafely(r.sourcePath, source.extracted->path(), cancel);
-            !ok) {
-            return tl::unexpected(ok.error());
-        }
-        root = source.extracted->path();
-        source.kind = QStringLiteral("support-zip");
-    } else if (info.isDir()) {
-        source.kind = QStringLiteral("folder");
-    } else {
-        return makeError(
-            ErrorCode::UnsupportedInput,
-            QStringLiteral(
-                "give a folder or a .zip support zip (tar archives are not supported yet)"),
-            r.sourcePath);
-    }
-    source.installation = collect::describeFolder(root);
-    auto inventory = collect::buildFolderInventory(root, r.collection, cancel);
-    if (!inventory) {
-        return tl::unexpected(inventory.error());
-    }
-    source.inventory = *inventory;
-    return source;
 }
 
 // The admin answers data subjects' requests from the ledger, so a bundle it does not know of must
@@ -275,11 +90,10 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
                            "<EMAIL>\" after reviewing what will be sent (supportzip preview)"));
     }
     progress.report({QStringLiteral("discover"), {}, 0, 0}, true);
-    auto source = prepareSource(r, &m_cancel);
+    auto source = planCollection(r, &m_cancel, true);
     if (!source) {
         return tl::unexpected(source.error());
     }
-    applyTotalSizeLimit(source->inventory, r.maxTotalSize, r.maxFileSize);
     const discovery::Installation* installation = &source->installation;
     const QDateTime created =
         r.created.isValid() ? r.created.toUTC() : QDateTime::currentDateTimeUtc();
@@ -296,47 +110,26 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
             QStringLiteral("the output file already exists; choose another name or remove it"),
             outputPath);
     }
-    auto rules = buildRules(r);
-    if (!rules) {
-        return tl::unexpected(rules.error());
+    auto session = ScrubSession::create(r);
+    if (!session) {
+        return tl::unexpected(session.error());
     }
     vault::Vault vault(r.vaultDir);
-    auto key = vault.loadOrCreateKey();
-    if (!key) {
-        return tl::unexpected(key.error());
-    }
     const collect::Inventory* inventory = &source->inventory;
     const QList<collect::CollectedFile>& files = inventory->files;
-
-    scrub::Pseudonymizer pseudonymizer(*key);
-    scrub::KnownValues known;
-    for (const QString& term : rules->customTerms) {
-        known.add(scrub::ValueKind::Term, term.toStdString());
-    }
     QThreadPool pool;
     if (r.threads > 0) {
         pool.setMaxThreadCount(r.threads);
     }
-    const qint64 totalBytes =
-        std::accumulate(files.begin(), files.end(), qint64(0),
-                        [](qint64 s, const collect::CollectedFile& f) { return s + f.size; });
+    const qint64 totalBytes = source->totalBytes();
 
     // Pass 1: learn values that are certain (users in user fields, nodes, keys...).
-    const scrub::ScrubEngine learnEngine{&*rules, &pseudonymizer, &known, nullptr};
-    std::atomic<qint64> done{0};
-    forEachFile(pool, files.size(), [&](qsizetype i) {
-        if (m_cancel.isCancelled()) {
-            return;
-        }
-        (void)scrubCollectedFile(files[i], learnEngine, QString(), r.maxFileSize, &m_cancel);
-        progress.report(
-            {QStringLiteral("learn"), files[i].sourcePath, done += files[i].size, totalBytes});
-    });
+    (*session)->learn(files, r.maxFileSize, pool, &m_cancel, progress);
     if (m_cancel.isCancelled()) {
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
     }
-    const scrub::KnownValueMatcher matcher(known);
-    log->info("learned {} values to replace everywhere", known.size());
+    log->info("learned {} values to replace everywhere", (*session)->learnedCount());
+    std::atomic<qint64> done{0};
 
     // Pass 2: scrub every file into the staging folder next to the output.
     QTemporaryDir staging(QFileInfo(outputPath).absolutePath() +
@@ -347,13 +140,15 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
                              .arg(staging.errorString()),
                          outputPath);
     }
-    const scrub::ScrubEngine engine{&*rules, &pseudonymizer, nullptr, &matcher};
+    const scrub::ScrubEngine& engine = (*session)->engine();
+    const scrub::ScrubRules* rules = &(*session)->rules();
+    scrub::Pseudonymizer& pseudonymizer = (*session)->pseudonymizer();
     // Member names are scrubbed too: a support zip may hold jira-node-a1.nwl.internal/...
     // What the ledger records: the distinct pseudonyms of every bundle member. manifest.json
     // holds those of member names, original paths, left-out paths and the node.
     ledger::PseudonymIndex pseudonymIndex;
     scrub::PseudonymSet manifestPseudonyms;
-    const QStringList memberPaths = scrubbedMemberPaths(engine, files, &manifestPseudonyms);
+    const QStringList memberPaths = (*session)->memberPaths(files, &manifestPseudonyms);
     std::vector<FileOutcome> outcomes(static_cast<std::size_t>(files.size()));
     done = 0;
     forEachFile(pool, files.size(), [&](qsizetype i) {
@@ -389,7 +184,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     bundle::Manifest& manifest = summary.manifest;
     manifest.toolVersion = QStringLiteral(SUPPORTZIP_VERSION);
     manifest.created = created;
-    manifest.sourceKind = source->kind;
+    manifest.sourceKind = source->sourceKind;
     manifest.product = discovery::productId(installation->product);
     manifest.productName = installation->productName;
     manifest.version = installation->version;
@@ -421,7 +216,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
         const collect::CollectedFile& f = files[i];
         const auto& outcome = outcomes[static_cast<std::size_t>(i)].staged;
         const QString shownPath =
-            scrubbedText(engine, f.root + u'/' + f.relativePath, &manifestPseudonyms);
+            (*session)->scrubText(f.root + u'/' + f.relativePath, &manifestPseudonyms);
         if (!outcome) {
             if (outcome.error().code == ErrorCode::WriteFailed) {
                 return tl::unexpected(outcome.error()); // a full disk stops the run
@@ -445,14 +240,14 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     }
     for (const collect::LeftOutItem& l : inventory->leftOut) {
         manifest.leftOut.append(
-            {scrubbedText(engine, l.root + u'/' + l.relativePath, &manifestPseudonyms), l.folder,
+            {(*session)->scrubText(l.root + u'/' + l.relativePath, &manifestPseudonyms), l.folder,
              l.reason});
     }
     // Generated members: scrubbed like the collected files, listed in the manifest like them.
     const auto addGenerated = [&](const QString& path, const QString& category,
                                   const QString& text) {
         scrub::PseudonymSet pseudonyms;
-        const QByteArray bytes = scrubbedText(engine, text, &pseudonyms).toUtf8();
+        const QByteArray bytes = (*session)->scrubText(text, &pseudonyms).toUtf8();
         pseudonymIndex.addFile(path, pseudonyms);
         const QString sha = QString::fromLatin1(
             QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -469,7 +264,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     };
     addGenerated(QStringLiteral("system/system-facts.txt"), QStringLiteral("system"),
                  r.systemFacts ? r.systemFacts(*installation) : systemFacts(*installation));
-    if (source->kind == QStringLiteral("installation")) {
+    if (source->sourceKind == QStringLiteral("installation")) {
         addGenerated(QStringLiteral("application-properties/installed-plugins.txt"),
                      QStringLiteral("application-properties"),
                      collect::pluginListText(collect::installedPlugins(*installation)));
@@ -492,7 +287,8 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     if (auto ok = vault.recordMapping(mapping, QFileInfo(outputPath).fileName()); !ok) {
         log->warn("the local mapping could not be written: {}", ok.error().message.toStdString());
     }
-    if (auto ok = recordInLedger(r, *key, manifest, *written, pseudonymIndex, mapping); !ok) {
+    if (auto ok = recordInLedger(r, (*session)->key(), manifest, *written, pseudonymIndex, mapping);
+        !ok) {
         return tl::unexpected(ok.error());
     }
     summary.bundlePath = written->path;

@@ -17,6 +17,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <map>
 
 namespace supportzip::core::pipeline {
 
@@ -33,6 +34,11 @@ struct CollectRequest {
     QString rulesFile;
     QStringList terms; // admin's custom terms (never written to the bundle)
     QStringList keep;  // allow-list
+    // Actions chosen per category (the GUI's Scrubbing page), applied over the rules file.
+    // Secrets are always redacted, whatever is set here.
+    std::map<scrub::Category, scrub::Action> actions;
+    // Files (local source paths) the admin left out; listed as left out with the reason.
+    QStringList excludeFiles;
     bundle::Consent consent;
     QString vaultDir; // empty: the default local vault
     int threads = 0;  // 0: all cores

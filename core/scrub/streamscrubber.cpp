@@ -40,6 +40,8 @@ StreamScrubber::StreamScrubber(const ScrubEngine& engine)
 Expected<void> StreamScrubber::flush(QIODevice* out, bool force) {
     if (out == nullptr || (!force && m_outBuffer.size() < kFlushBytes)) {
         if (out == nullptr) {
+            // A dry run (preview) counts what it would have written.
+            m_stats.bytesOut += static_cast<std::int64_t>(m_outBuffer.size());
             m_outBuffer.clear();
         }
         return {};

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void unknownCommandIsUsageError();
     void collectRefusesWithoutConsent();
     void collectWritesBundleAndSummary();
+    void dryRunPrintsTheCountsTheBundleGets();
     void manifestMatchesItsSchema();
     void verifyAndInspectTheBundle();
     void unmaskRestoresOriginalsLocally();
@@ -150,6 +151,36 @@ void TestCli::collectWritesBundleAndSummary() {
              QStringLiteral("Jana Admin <jana@example.com>"), QStringLiteral("--vault"), m_vault});
     QCOMPARE(again.code, int(cli::ExitCode::Failure));
     QVERIFY(again.err.contains(QStringLiteral("already exists")));
+}
+
+void TestCli::dryRunPrintsTheCountsTheBundleGets() {
+    QTemporaryDir out;
+    const QStringList common{QStringLiteral("collect"),
+                             QStringLiteral("--install"),
+                             m_sample.installDir,
+                             QStringLiteral("--home"),
+                             m_sample.homeDir,
+                             QStringLiteral("--vault"),
+                             m_vault,
+                             QStringLiteral("--exclude-file"),
+                             m_sample.homeDir + QStringLiteral("/dbconfig.xml"),
+                             QStringLiteral("--out"),
+                             out.path(),
+                             QStringLiteral("--quiet")};
+    const auto dry = run(common + QStringList{QStringLiteral("--dry-run")});
+    QVERIFY2(dry.code == int(cli::ExitCode::Success), qPrintable(dry.err));
+    QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList()); // nothing written, no consent asked
+    QVERIFY(!dry.out.contains(QStringLiteral("dbconfig.xml")));
+    QVERIFY(dry.out.contains(QStringLiteral("application-logs/atlassian-jira.log\t")));
+    const auto real = run(common + QStringList{QStringLiteral("--consent"),
+                                               QStringLiteral("Jana Admin <jana@example.com>")});
+    QVERIFY2(real.code == int(cli::ExitCode::Success), qPrintable(real.err));
+    const QString findings = QStringLiteral("findings: ");
+    const QString dryTotals = dry.out.split(u'\n', Qt::SkipEmptyParts).last();
+    const QString realTotals = real.out.split(u'\n', Qt::SkipEmptyParts).last();
+    QCOMPARE(dryTotals.mid(dryTotals.indexOf(findings)).section(u';', 0, 0),
+             realTotals.mid(realTotals.indexOf(findings)));
 }
 
 void TestCli::manifestMatchesItsSchema() {

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/scrubsession.h"
+
+#include "pipeline/collectjob.h"
+#include "pipeline/filescrub.h"
+#include "pipeline/parallel.h"
+#include "scrub/streamscrubber.h"
+#include "vault/vault.h"
+
+#include <QSet>
+
+#include <atomic>
+
+namespace supportzip::core::pipeline {
+namespace {
+
+Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
+    auto rules = scrub::loadDefaultRules();
+    if (rules && !r.rulesFile.isEmpty()) {
+        rules = scrub::applyRulesFile(*rules, r.rulesFile);
+    }
+    if (rules) {
+        rules->customTerms += r.terms;
+        rules->keep += r.keep;
+        for (const auto& [category, action] : r.actions) {
+            if (category != scrub::Category::Secret) {
+                rules->actions[static_cast<std::size_t>(category)] = action;
+            }
+        }
+    }
+    return rules;
+}
+
+} // namespace
+
+ScrubSession::ScrubSession(scrub::ScrubRules rules, QByteArray key)
+    : m_rules(std::move(rules))
+    , m_key(key)
+    , m_pseudonymizer(std::move(key))
+    , m_engine{&m_rules, &m_pseudonymizer, &m_known, nullptr} {
+    for (const QString& term : std::as_const(m_rules.customTerms)) {
+        m_known.add(scrub::ValueKind::Term, term.toStdString());
+    }
+}
+
+Expected<std::unique_ptr<ScrubSession>> ScrubSession::create(const CollectRequest& request) {
+    auto rules = buildRules(request);
+    if (!rules) {
+        return tl::unexpected(rules.error());
+    }
+    auto key = vault::Vault(request.vaultDir).loadOrCreateKey();
+    if (!key) {
+        return tl::unexpected(key.error());
+    }
+    return std::unique_ptr<ScrubSession>(new ScrubSession(std::move(*rules), std::move(*key)));
+}
+
+void ScrubSession::learn(const QList<collect::CollectedFile>& files, qint64 maxFileSize,
+                         QThreadPool& pool, const CancelToken* cancel, ProgressThrottle& progress) {
+    // The learning engine has no matcher: it only collects values and writes nothing.
+    const scrub::ScrubEngine learnEngine{&m_rules, &m_pseudonymizer, &m_known, nullptr};
+    qint64 totalBytes = 0;
+    for (const collect::CollectedFile& f : files) {
+        totalBytes += f.size;
+    }
+    std::atomic<qint64> done{0};
+    forEachFile(pool, files.size(), [&](qsizetype i) {
+        if (cancel != nullptr && cancel->isCancelled()) {
+            return;
+        }
+        (void)scrubCollectedFile(files[i], learnEngine, QString(), maxFileSize, cancel);
+        progress.report(
+            {QStringLiteral("learn"), files[i].sourcePath, done += files[i].size, totalBytes});
+    });
+    m_matcher.emplace(m_known);
+    m_engine = scrub::ScrubEngine{&m_rules, &m_pseudonymizer, nullptr, &*m_matcher};
+}
+
+QString ScrubSession::scrubText(const QString& text, scrub::PseudonymSet* pseudonyms) const {
+    return QString::fromStdString(
+        scrub::StreamScrubber::scrubText(m_engine, text.toStdString(), nullptr, pseudonyms));
+}
+
+QStringList ScrubSession::memberPaths(const QList<collect::CollectedFile>& files,
+                                      scrub::PseudonymSet* pseudonyms) const {
+    QStringList paths;
+    QSet<QString> seen;
+    for (const collect::CollectedFile& f : files) {
+        const QString scrubbed = scrubText(f.bundlePath, pseudonyms);
+        QString candidate = scrubbed;
+        for (int n = 2; seen.contains(candidate); ++n) {
+            candidate = scrubbed + QStringLiteral("-%1").arg(n);
+        }
+        seen.insert(candidate);
+        paths << candidate;
+    }
+    return paths;
+}
+
+ScrubbedLine ScrubSession::scrubLine(std::string_view line) const {
+    ScrubbedLine result;
+    scrub::LineScrubber scrubber(m_engine);
+    scrub::CategoryCounts counts{};
+    // The scrubber reports a finding right after appending its replacement: the replacement
+    // ends at the current output size and starts where the unchanged text before it ends.
+    std::uint32_t inEnd = 0;
+    std::uint32_t outEnd = 0;
+    scrubber.scrub(
+        line, 1, result.text,
+        [&](const scrub::Finding& f) {
+            const auto outBegin = outEnd + (f.column - inEnd);
+            const auto outStop = static_cast<std::uint32_t>(result.text.size());
+            result.marks.push_back(
+                {f.category, f.action, f.column, f.length, outBegin, outStop - outBegin});
+            inEnd = f.column + f.length;
+            outEnd = outStop;
+        },
+        counts);
+    return result;
+}
+
+} // namespace supportzip::core::pipeline

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "wizard/donepage.h"
+
+#include "wizard/categorytexts.h"
+#include "wizard/wizardcontroller.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace supportzip::ui {
+
+DonePage::DonePage(WizardController* controller, QWidget* parent)
+    : QWizardPage(parent)
+    , m_controller(controller) {
+    setObjectName(QStringLiteral("donePage"));
+    setTitle(tr("The bundle is ready"));
+    setFinalPage(true);
+    auto* layout = new QVBoxLayout(this);
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("doneDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_details);
+    auto* buttons = new QHBoxLayout;
+    auto* show = new QPushButton(tr("&Show in folder"), this);
+    show->setObjectName(QStringLiteral("showInFolder"));
+    auto* copy = new QPushButton(tr("&Copy summary"), this);
+    copy->setObjectName(QStringLiteral("copySummary"));
+    buttons->addWidget(show);
+    buttons->addWidget(copy);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    layout->addStretch();
+    connect(show, &QPushButton::clicked, this, [this] {
+        if (const auto* s = m_controller->summary()) {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(s->bundlePath).absolutePath()));
+        }
+    });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(summaryText()); });
+}
+
+QString DonePage::summaryText() const {
+    const auto* s = m_controller->summary();
+    if (s == nullptr) {
+        return {};
+    }
+    return tr("Support bundle %1\nSize: %2 bytes\nSHA-256: %3\n%4 files; findings replaced: %5\n")
+        .arg(QFileInfo(s->bundlePath).fileName())
+        .arg(s->bundleSize)
+        .arg(s->bundleSha256)
+        .arg(s->filesCollected)
+        .arg(countsText(s->findings));
+}
+
+void DonePage::initializePage() {
+    const auto* s = m_controller->summary();
+    if (s == nullptr) {
+        return;
+    }
+    m_details->setText(
+        tr("<p><b>Bundle:</b> %1<br><b>Size:</b> %2<br><b>SHA-256:</b> <tt>%3</tt></p>"
+           "<p>%4 files; findings replaced: %5.</p>"
+           "<p>The mapping from pseudonyms back to real values stays on this machine, in "
+           "<tt>%6</tt>, readable by you alone. When support replies with pseudonyms, run "
+           "<tt>supportzip unmask</tt> and paste the reply to see the real names.</p>"
+           "<p>The bundle is recorded in your local ledger (<tt>%7</tt>): <tt>supportzip "
+           "ledger</tt> lists what was sent to whom.</p>")
+            .arg(s->bundlePath.toHtmlEscaped(), QLocale().formattedDataSize(s->bundleSize),
+                 s->bundleSha256)
+            .arg(s->filesCollected)
+            .arg(countsText(s->findings), s->vaultDirectory.toHtmlEscaped(),
+                 s->ledgerPath.toHtmlEscaped()));
+}
+
+} // namespace supportzip::ui
