@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "ledgerwindow/ledgerwindow.h"
+#include "review/reviewwindow.h"
+#include "unmask/unmaskwindow.h"
 #include "wizard/collectwizard.h"
 #include "wizard/wizardcontroller.h"
 
 #include <QDesktopServices>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -41,9 +45,30 @@ void MainWindow::buildMenus() {
                                        &WizardController::startDetection);
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
+    QAction* openBundle = file->addAction(tr("&Open bundle for review…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a supportzip bundle"),
+                                                          QString(), tr("Bundles (*.zip)"));
+        if (!path.isEmpty()) {
+            auto* review = new ReviewWindow;
+            review->setAttribute(Qt::WA_DeleteOnClose);
+            review->show();
+            review->openBundle(path);
+        }
+    });
+    openBundle->setObjectName(QStringLiteral("openBundleAction"));
+    openBundle->setShortcut(QKeySequence::Open);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu* records = menuBar()->addMenu(tr("&Records"));
+    QAction* unmask = records->addAction(tr("&Unmask a support reply…"), this, [this] {
+        showToolWindow(new UnmaskWindow(m_controller->request().vaultDir));
+    });
+    unmask->setObjectName(QStringLiteral("unmaskAction"));
+    QAction* ledger = records->addAction(tr("&Ledger: what was sent, to whom…"), this, [this] {
+        showToolWindow(new LedgerWindow(m_controller->request().vaultDir));
+    });
+    ledger->setObjectName(QStringLiteral("ledgerAction"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* log = help->addAction(tr("Open &log file"), this, [this] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_logFilePath));
@@ -55,6 +80,12 @@ void MainWindow::buildMenus() {
                            tr("supportzip %1\nSanitized support bundles for Jira and Confluence.")
                                .arg(QStringLiteral(SUPPORTZIP_VERSION)));
     });
+}
+
+void MainWindow::showToolWindow(QWidget* window) {
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setObjectName(window->metaObject()->className());
+    window->show();
 }
 
 } // namespace supportzip::ui

@@ -23,6 +23,8 @@ public:
 
 private:
     void buildMenus();
+    // Unmask and ledger windows: top-level, deleted when closed.
+    void showToolWindow(QWidget* window);
 
     QString m_logFilePath;
     WizardController* m_controller = nullptr;

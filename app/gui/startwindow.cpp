@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "startwindow.h"
 
+#include "bundle/bundlereader.h"
 #include "mainwindow.h"
 #include "review/reviewwindow.h"
 #include "unmask/unmaskwindow.h"
@@ -12,23 +13,23 @@ std::unique_ptr<QWidget> createStartWindow(const QStringList& arguments, const Q
     if (args.contains(QStringLiteral("--unmask"))) {
         return std::make_unique<ui::UnmaskWindow>();
     }
-    for (const QString& a : args) {
-        if (a.endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive)) {
-            auto review = std::make_unique<ui::ReviewWindow>();
-            review->openBundle(a);
-            return review;
-        }
-    }
-    if (args.contains(QStringLiteral("--review"))) {
-        return std::make_unique<ui::ReviewWindow>();
-    }
-    // The wizard's source: an installation or log folder, or with --collect a support zip (a
-    // .zip alone is a bundle to review).
+    // The wizard's source: an installation or log folder, or a support zip; a supportzip
+    // bundle (it has a manifest) is opened for review instead.
     QString source;
     if (const auto i = args.indexOf(QStringLiteral("--collect")); i >= 0 && i + 1 < args.size()) {
         source = args.at(i + 1);
     } else if (!args.isEmpty() && !args.first().startsWith(u'-')) {
-        source = args.first();
+        const QString& a = args.first();
+        if (a.endsWith(QStringLiteral(".zip"), Qt::CaseInsensitive) &&
+            core::bundle::isSupportzipBundle(a)) {
+            auto review = std::make_unique<ui::ReviewWindow>();
+            review->openBundle(a);
+            return review;
+        }
+        source = a;
+    }
+    if (args.contains(QStringLiteral("--review"))) {
+        return std::make_unique<ui::ReviewWindow>();
     }
     return std::make_unique<ui::MainWindow>(logFile, source);
 }

@@ -257,4 +257,9 @@ Expected<QString> BundleReader::sha256(const QString& name, const CancelToken* c
     return QString::fromLatin1(hash.result().toHex());
 }
 
+bool isSupportzipBundle(const QString& path) {
+    auto reader = BundleReader::open(path);
+    return reader && (*reader)->contains(QStringLiteral("manifest.json"));
+}
+
 } // namespace supportzip::core::bundle

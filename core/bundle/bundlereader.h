@@ -58,6 +58,11 @@ private:
     QList<BundleMember> m_members;
 };
 
+// True when the zip at `path` is a supportzip bundle (a manifest.json at its top level), false
+// for anything else, e.g. an Atlassian support zip or a broken file. Decides whether the GUI
+// reviews a .zip it is given or collects from it.
+bool isSupportzipBundle(const QString& path);
+
 // The member-name rule on its own, for tests and for writers: empty when the name is safe,
 // otherwise the reason.
 QString unsafeMemberNameReason(const QString& name);

@@ -6,6 +6,7 @@
 #include "bundle/verifier.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void truncatedBundleIsMalformed();
     void lyingManifestFailsVerification();
     void honestBundleVerifiesAndResidualScanFindsLeftovers();
+    void tellsABundleFromASupportZip();
 
 private:
     QTemporaryDir m_dir;
@@ -211,6 +213,28 @@ void TestBundleReader::honestBundleVerifiesAndResidualScanFindsLeftovers() {
     }
     QCOMPARE(report->residualCounts[static_cast<std::size_t>(scrub::Category::Person)], 1);
     QCOMPARE(report->residualCounts[static_cast<std::size_t>(scrub::Category::Secret)], 1);
+}
+
+// The GUI reviews a bundle it is given and collects from any other zip (an Atlassian support zip).
+void TestBundleReader::tellsABundleFromASupportZip() {
+    const QString bundle =
+        writeRawZip(m_dir.filePath(QStringLiteral("bundle-like.zip")),
+                    {{"manifest.json", "{}"}, {"application-logs/atlassian-jira.log", "x\n"}});
+    QVERIFY(bundle::isSupportzipBundle(bundle));
+    const QString supportZip = writeRawZip(m_dir.filePath(QStringLiteral("support.zip")),
+                                           {{"application-logs/atlassian-jira.log", "x\n"},
+                                            {"application-config/dbconfig.xml", "<x/>"}});
+    QVERIFY(!bundle::isSupportzipBundle(supportZip));
+    // A nested manifest is not a bundle's.
+    const QString nested =
+        writeRawZip(m_dir.filePath(QStringLiteral("nested.zip")), {{"node/manifest.json", "{}"}});
+    QVERIFY(!bundle::isSupportzipBundle(nested));
+    QFile garbage(m_dir.filePath(QStringLiteral("garbage.zip")));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write("not a zip at all");
+    garbage.close();
+    QVERIFY(!bundle::isSupportzipBundle(garbage.fileName()));
+    QVERIFY(!bundle::isSupportzipBundle(m_dir.filePath(QStringLiteral("missing.zip"))));
 }
 
 QTEST_GUILESS_MAIN(TestBundleReader)

@@ -3,6 +3,7 @@
 // contents (a category unticked), scrubbing (a custom term), preview (stepping through
 // findings, scrubbing a value everywhere), consent refused then given, a cancelled build that
 // leaves nothing, a build whose manifest holds exactly the preview's counts.
+#include "send/senddialog.h"
 #include "bundlecounts.h"
 #include "discovery/discovery.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -185,6 +187,7 @@ void TestCollectWizard::refuseThenGiveConsent() {
     QVERIFY(find<QLabel>("consentNumbers")->text().contains(QStringLiteral("Leaves this machine")));
     find<QLineEdit>("outputDirEdit")->setText(m_out);
     find<QLineEdit>("recipientEdit")->setText(QStringLiteral("Example Vendor Support"));
+    find<QLineEdit>("ticketEdit")->setText(QStringLiteral("SUP-123"));
     QVERIFY(find<QLabel>("consentStatement")->text().contains(QStringLiteral("Example Vendor")));
     QVERIFY(!next()); // no name, no e-mail, no tick
     find<QLineEdit>("nameEdit")->setText(QStringLiteral("Jana Admin"));
@@ -217,6 +220,18 @@ void TestCollectWizard::build() {
     QCOMPARE(summary->manifest.consent.recipient, QStringLiteral("Example Vendor Support"));
     QCOMPARE(QDir(m_out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{QFileInfo(summary->bundlePath).fileName()});
+    // "Send to ticket…" opens the send dialog for this bundle with the consent's ticket filled
+    // in; nothing is sent until the admin gives the portal and token and presses Send.
+    find<QPushButton>("sendToTicket")->click();
+    auto* send = m_window->findChild<ui::SendDialog*>(QStringLiteral("sendDialog"));
+    QVERIFY(send != nullptr);
+    QVERIFY(send->isVisible());
+    QVERIFY(send->windowTitle().contains(QFileInfo(summary->bundlePath).fileName()));
+    const QList<QLineEdit*> fields = send->findChildren<QLineEdit*>();
+    QVERIFY(std::any_of(fields.cbegin(), fields.cend(),
+                        [](const QLineEdit* e) { return e->text() == QStringLiteral("SUP-123"); }));
+    QVERIFY(!send->isSending());
+    send->close();
 }
 
 void TestCollectWizard::cancelledBuildLeavesNothing() {

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void hostsTheWizardAndListsInstallations();
     void emptyListExplainsWhatToDo();
     void droppedFolderBecomesTheSource();
+    void recordsMenuOpensUnmaskAndLedger();
 };
 
 void TestMainWindow::hostsTheWizardAndListsInstallations() {
@@ -88,6 +89,28 @@ void TestMainWindow::droppedFolderBecomesTheSource() {
     QVERIFY(
         window.findChild<QLabel*>(QStringLiteral("chosenSource"))->text().contains(logs.path()));
     QVERIFY(page->isComplete());
+}
+
+void TestMainWindow::recordsMenuOpensUnmaskAndLedger() {
+    ui::MainWindow window(QString{});
+    const auto openCount = [](const char* className) {
+        int n = 0;
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            n += (w->isVisible() && w->inherits(className)) ? 1 : 0;
+        }
+        return n;
+    };
+    window.findChild<QAction*>(QStringLiteral("unmaskAction"))->trigger();
+    QCOMPARE(openCount("supportzip::ui::UnmaskWindow"), 1);
+    window.findChild<QAction*>(QStringLiteral("ledgerAction"))->trigger();
+    QCOMPARE(openCount("supportzip::ui::LedgerWindow"), 1);
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("openBundleAction")) != nullptr);
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (w != &window && w->isVisible()) {
+            w->close(); // deleted on close
+        }
+    }
+    QTRY_COMPARE(openCount("supportzip::ui::LedgerWindow"), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

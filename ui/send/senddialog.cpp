@@ -166,6 +166,10 @@ void SendDialog::setJsm(const QString& portal, const QString& requestKey, const 
     m_email->setText(email);
 }
 
+void SendDialog::setRequestKey(const QString& requestKey) {
+    m_request->setText(requestKey);
+}
+
 void SendDialog::setToken(const QString& token) {
     m_token->setText(token);
 }

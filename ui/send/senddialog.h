@@ -35,6 +35,7 @@ public:
 
     // For tests and for callers that know the destination (e.g. from the ticket field).
     void setJsm(const QString& portal, const QString& requestKey, const QString& email);
+    void setRequestKey(const QString& requestKey); // the ticket given with the consent
     void setToken(const QString& token);
     void setPutUrl(const QString& url);
     void setCaFile(const QString& path);

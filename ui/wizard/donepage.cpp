@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/donepage.h"
 
+#include "send/senddialog.h"
 #include "wizard/categorytexts.h"
 #include "wizard/wizardcontroller.h"
 
@@ -34,6 +35,9 @@ DonePage::DonePage(WizardController* controller, QWidget* parent)
     show->setObjectName(QStringLiteral("showInFolder"));
     auto* copy = new QPushButton(tr("&Copy summary"), this);
     copy->setObjectName(QStringLiteral("copySummary"));
+    auto* send = new QPushButton(tr("Send to &ticket…"), this);
+    send->setObjectName(QStringLiteral("sendToTicket"));
+    buttons->addWidget(send);
     buttons->addWidget(show);
     buttons->addWidget(copy);
     buttons->addStretch();
@@ -44,8 +48,25 @@ DonePage::DonePage(WizardController* controller, QWidget* parent)
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(s->bundlePath).absolutePath()));
         }
     });
+    connect(send, &QPushButton::clicked, this, &DonePage::openSendDialog);
     connect(copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(summaryText()); });
+}
+
+void DonePage::openSendDialog() {
+    const auto* s = m_controller->summary();
+    if (s == nullptr) {
+        return;
+    }
+    // Modeless: the upload may take minutes and the admin can read the summary meanwhile.
+    auto* dialog = new SendDialog(s->bundlePath, m_controller->request().vaultDir, this);
+    dialog->setObjectName(QStringLiteral("sendDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const auto& consent = m_controller->request().consent;
+    if (!consent.ticket.isEmpty()) {
+        dialog->setRequestKey(consent.ticket);
+    }
+    dialog->show();
 }
 
 QString DonePage::summaryText() const {

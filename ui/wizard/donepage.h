@@ -18,6 +18,8 @@ public:
     explicit DonePage(WizardController* controller, QWidget* parent = nullptr);
 
     void initializePage() override;
+    // "Send to ticket…": the send dialog for the bundle just written (modeless).
+    void openSendDialog();
     QString summaryText() const;
 
 private:
