@@ -293,7 +293,19 @@ bool looksLikeKey(std::string_view lower, std::size_t begin, std::size_t end) {
     while (first < begin && isSpace(lower[first])) {
         ++first;
     }
-    return first == begin;
+    if (first != begin) {
+        return false;
+    }
+    // "key value" at the start of a line is the blank-separated properties form; a plain word
+    // there is more often prose ("login by jnovak failed"), so it counts only for a dotted
+    // property name or a secret word (redacting some prose beats leaking a password).
+    const std::string_view key = lower.substr(begin, end - begin);
+    if (key.find_first_of("._-") != std::string_view::npos) {
+        return true;
+    }
+    ValueKind kind = ValueKind::Secret;
+    const char* label = "";
+    return classifyKeyName(key, &kind, &label) && kind == ValueKind::Secret;
 }
 
 } // namespace

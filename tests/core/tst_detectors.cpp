@@ -169,6 +169,10 @@ void TestDetectors::scrubsLine_data() {
         << u"To=\"Mairéad O'Connor\" <m.oconnor@nwl.example>, From=jira@nwl.example"_s
         << QStringList{u"Mairéad"_s, u"O'Connor"_s, u"m.oconnor@nwl.example"_s}
         << QStringList{u"To=\""_s, u"\" <"_s};
+    QTest::newRow("prose-at-line-start-is-not-a-property")
+        << u"login by jnovak from 10.20.30.40\npassword   Tr0ub4dor&3\nhost is down, user name unknown"_s
+        << QStringList{u"10.20.30.40"_s, u"Tr0ub4dor"_s}
+        << QStringList{u"login by "_s, u"host is down, user name unknown"_s};
     QTest::newRow("jql-lists-and-form-encoding")
         << u"JQL assignee in (jnovak, pkrause) and /rest/api/2/search?jql=reporter+%3D+mairead+AND+x"_s
         << QStringList{u"jnovak"_s, u"pkrause"_s, u"mairead"_s}
