@@ -5,6 +5,7 @@
 #include "consentoptions.h"
 
 #include "exitcode.h"
+#include "interruptwatcher.h"
 #include "pipeline/collectjob.h"
 #include "pipeline/previewjob.h"
 #include "sendoptions.h"
@@ -13,9 +14,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
-#include <atomic>
-#include <chrono>
-#include <thread>
+#include <optional>
 
 namespace supportzip::cli {
 namespace {
@@ -225,19 +224,9 @@ int runCollection(CommandContext& ctx, const QCommandLineParser& p,
         }
     }
     core::pipeline::CollectJob job(r);
-    // Ctrl-C sets an atomic flag from the signal handler; this watcher turns it into a cancel
-    // request within 100 ms, even while one huge file is being scrubbed.
-    std::atomic<bool> finished{false};
-    std::thread watcher([&] {
-        while (!finished.load() && ctx.interrupted != nullptr) {
-            if (ctx.interrupted->load()) {
-                job.requestCancel();
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    });
     const bool showProgress = ctx.errIsTerminal && !p.isSet(QStringLiteral("quiet"));
+    std::optional<InterruptWatcher> watcher(std::in_place, ctx.interrupted,
+                                            [&job] { job.requestCancel(); });
     auto result = job.run([&](const core::Progress& pr) {
         if (showProgress) {
             const int pct = pr.total > 0 ? static_cast<int>(100 * pr.done / pr.total) : 0;
@@ -245,8 +234,7 @@ int runCollection(CommandContext& ctx, const QCommandLineParser& p,
                     << "%" << Qt::flush;
         }
     });
-    finished.store(true);
-    watcher.join();
+    watcher.reset();
     if (showProgress) {
         ctx.err << "\r" << QString(20, u' ') << "\r";
     }

@@ -3,11 +3,10 @@
 
 #include "consentoptions.h"
 #include "exitcode.h"
+#include "interruptwatcher.h"
 #include "pipeline/mergejob.h"
 
-#include <atomic>
-#include <chrono>
-#include <thread>
+#include <optional>
 
 namespace supportzip::cli {
 
@@ -41,19 +40,10 @@ int MergeCommand::execute(CommandContext& ctx, const QCommandLineParser& parser)
         return rc;
     }
     core::pipeline::MergeJob job(request);
-    std::atomic<bool> finished{false};
-    std::thread watcher([&] {
-        while (!finished.load() && ctx.interrupted != nullptr) {
-            if (ctx.interrupted->load()) {
-                job.requestCancel();
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    });
+    std::optional<InterruptWatcher> watcher(std::in_place, ctx.interrupted,
+                                            [&job] { job.requestCancel(); });
     auto result = job.run();
-    finished.store(true);
-    watcher.join();
+    watcher.reset();
     if (!result) {
         ctx.err << "supportzip merge: " << result.error().toString() << "\n";
         switch (result.error().code) {

@@ -4,14 +4,14 @@
 #include "delivery/deliveryledger.h"
 #include "delivery/tokensource.h"
 #include "exitcode.h"
+#include "interruptwatcher.h"
 #include "tokenprompt.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
 
-#include <atomic>
 #include <chrono>
-#include <thread>
+#include <optional>
 
 namespace supportzip::cli {
 namespace {
@@ -217,25 +217,16 @@ int fillDeliveryRequest(CommandContext& ctx, const QCommandLineParser& p,
 int runDelivery(CommandContext& ctx, const QCommandLineParser& p,
                 const core::delivery::DeliveryRequest& request) {
     core::delivery::DeliveryJob job(request);
-    std::atomic<bool> finished{false};
-    std::thread watcher([&] {
-        while (!finished.load() && ctx.interrupted != nullptr) {
-            if (ctx.interrupted->load()) {
-                job.requestCancel();
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    });
     const bool quiet = p.isSet(opt("quiet"));
     ProgressPrinter printer(ctx.err, ctx.errIsTerminal);
+    std::optional<InterruptWatcher> watcher(std::in_place, ctx.interrupted,
+                                            [&job] { job.requestCancel(); });
     auto receipt = job.run([&](const TransferProgress& progress) {
         if (!quiet) {
             printer(progress);
         }
     });
-    finished.store(true);
-    watcher.join();
+    watcher.reset();
     printer.clear();
     if (!receipt) {
         ctx.err << "supportzip: " << receipt.error().toString() << "\n";
