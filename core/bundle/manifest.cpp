@@ -21,6 +21,8 @@ QString isoUtc(const QDateTime& t) {
     return t.toUTC().toString(Qt::ISODate);
 }
 
+} // namespace
+
 QJsonObject consentToJson(const Consent& consent) {
     return QJsonObject{{QStringLiteral("name"), consent.name},
                        {QStringLiteral("email"), consent.email},
@@ -32,8 +34,6 @@ QJsonObject consentToJson(const Consent& consent) {
                                                         ? consent.deleteBy.toString(Qt::ISODate)
                                                         : QString()}};
 }
-
-} // namespace
 
 QString consentStatement(const QString& recipient) {
     return QStringLiteral(

@@ -30,6 +30,10 @@ struct Consent {
 // The exact text an admin agrees to; the manifest stores it verbatim.
 QString consentStatement(const QString& recipient);
 
+// The consent record as the manifest (and the local ledger) store it, and back.
+QJsonObject consentToJson(const Consent& consent);
+Consent consentFromJson(const QJsonObject& json);
+
 // Parses "Jana Novak <jana.novak@example.com>"; returns false when the shape is wrong.
 bool parseConsentIdentity(const QString& text, Consent* out);
 

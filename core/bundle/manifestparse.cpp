@@ -28,7 +28,17 @@ scrub::CategoryCounts parseCounts(const QJsonObject& o) {
     return counts;
 }
 
-Consent parseConsent(const QJsonObject& o) {
+QStringList stringList(const QJsonValue& v) {
+    QStringList out;
+    for (const QJsonValue& item : v.toArray()) {
+        out << item.toString();
+    }
+    return out;
+}
+
+} // namespace
+
+Consent consentFromJson(const QJsonObject& o) {
     Consent c;
     c.name = o.value(QStringLiteral("name")).toString();
     c.email = o.value(QStringLiteral("email")).toString();
@@ -39,16 +49,6 @@ Consent parseConsent(const QJsonObject& o) {
     c.deleteBy = QDate::fromString(o.value(QStringLiteral("deleteBy")).toString(), Qt::ISODate);
     return c;
 }
-
-QStringList stringList(const QJsonValue& v) {
-    QStringList out;
-    for (const QJsonValue& item : v.toArray()) {
-        out << item.toString();
-    }
-    return out;
-}
-
-} // namespace
 
 Expected<Manifest> Manifest::fromJson(const QJsonObject& json) {
     if (json.value(QStringLiteral("format")).toInt() != kManifestFormat) {
@@ -82,7 +82,7 @@ Expected<Manifest> Manifest::fromJson(const QJsonObject& json) {
     m.rulesVersion = rules.value(QStringLiteral("version")).toString();
     m.rules = stringList(rules.value(QStringLiteral("names")));
     m.categoryActions = stringList(rules.value(QStringLiteral("actions")));
-    m.consent = parseConsent(json.value(QStringLiteral("consent")).toObject());
+    m.consent = consentFromJson(json.value(QStringLiteral("consent")).toObject());
     for (const QJsonValue& v : json.value(QStringLiteral("files")).toArray()) {
         const QJsonObject o = v.toObject();
         ManifestFile f;
@@ -113,7 +113,7 @@ Expected<Manifest> Manifest::fromJson(const QJsonObject& json) {
                         o.value(QStringLiteral("bundle")).toString(),
                         o.value(QStringLiteral("sha256")).toString(),
                         parseTime(o.value(QStringLiteral("created"))),
-                        parseConsent(o.value(QStringLiteral("consent")).toObject())});
+                        consentFromJson(o.value(QStringLiteral("consent")).toObject())});
     }
     return m;
 }

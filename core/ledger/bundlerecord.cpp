@@ -16,29 +16,6 @@ QDateTime parseTime(const QJsonValue& v) {
     return QDateTime::fromString(v.toString(), Qt::ISODate).toUTC();
 }
 
-QJsonObject consentJson(const bundle::Consent& c) {
-    return {{QStringLiteral("name"), c.name},
-            {QStringLiteral("email"), c.email},
-            {QStringLiteral("time"), isoTime(c.time)},
-            {QStringLiteral("recipient"), c.recipient},
-            {QStringLiteral("ticket"), c.ticket},
-            {QStringLiteral("statement"), c.statement},
-            {QStringLiteral("deleteBy"),
-             c.deleteBy.isValid() ? c.deleteBy.toString(Qt::ISODate) : QString()}};
-}
-
-bundle::Consent consentFromJson(const QJsonObject& o) {
-    bundle::Consent c;
-    c.name = o.value(QStringLiteral("name")).toString();
-    c.email = o.value(QStringLiteral("email")).toString();
-    c.time = parseTime(o.value(QStringLiteral("time")));
-    c.recipient = o.value(QStringLiteral("recipient")).toString();
-    c.ticket = o.value(QStringLiteral("ticket")).toString();
-    c.statement = o.value(QStringLiteral("statement")).toString();
-    c.deleteBy = QDate::fromString(o.value(QStringLiteral("deleteBy")).toString(), Qt::ISODate);
-    return c;
-}
-
 QString categoryText(std::size_t i) {
     const auto n = scrub::categoryName(static_cast<scrub::Category>(i));
     return QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
@@ -147,7 +124,7 @@ QJsonObject toJson(const BundleRecord& r) {
             {QStringLiteral("productName"), r.productName},
             {QStringLiteral("version"), r.version},
             {QStringLiteral("source"), r.sourceKind},
-            {QStringLiteral("consent"), consentJson(r.consent)},
+            {QStringLiteral("consent"), bundle::consentToJson(r.consent)},
             {QStringLiteral("findings"), findings},
             {QStringLiteral("keyId"), r.keyId},
             {QStringLiteral("files"), files},
@@ -169,7 +146,7 @@ std::optional<BundleRecord> bundleRecordFromJson(const QJsonObject& o) {
     r.productName = o.value(QStringLiteral("productName")).toString();
     r.version = o.value(QStringLiteral("version")).toString();
     r.sourceKind = o.value(QStringLiteral("source")).toString();
-    r.consent = consentFromJson(o.value(QStringLiteral("consent")).toObject());
+    r.consent = bundle::consentFromJson(o.value(QStringLiteral("consent")).toObject());
     const QJsonObject findings = o.value(QStringLiteral("findings")).toObject();
     for (std::size_t i = 0; i < scrub::kCategoryCount; ++i) {
         r.counts[i] = findings.value(categoryText(i)).toInteger();
