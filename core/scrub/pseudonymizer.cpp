@@ -4,6 +4,7 @@
 #include <QMessageAuthenticationCode>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace supportzip::core::scrub {
 namespace {
@@ -106,9 +107,17 @@ std::string Pseudonymizer::make(ValueKind kind, const std::string& normalized, i
     case ValueKind::Ipv4: {
         // The /24 prefix is hashed on its own so addresses that shared a subnet still do;
         // 240.0.0.0/4 is reserved, so a pseudonym can never be mistaken for a real address.
+        // The host number is shuffled by a permutation keyed by the subnet, so two hosts of one
+        // subnet never collide and the result does not depend on which was seen first (the
+        // pipeline pseudonymizes on several threads). Only when two real subnets hash to one
+        // pseudo subnet (about one in a million pairs) can hosts collide; the longer digests
+        // below then tell them apart.
         const auto lastDot = normalized.rfind('.');
         const QByteArray net = digest(kind, normalized.substr(0, lastDot) + "/24");
-        const unsigned host = 1 + (byteAt(d, digestChars) % 254);
+        const int original = std::atoi(normalized.c_str() + lastDot + 1);
+        const unsigned host = digestChars == 6
+                                  ? hostPermutation(net)[static_cast<std::size_t>(original & 0xFF)]
+                                  : 1 + (byteAt(d, digestChars) % 254);
         return std::to_string(240 + byteAt(net, 0) % 15) + '.' + std::to_string(byteAt(net, 1)) +
                '.' + std::to_string(byteAt(net, 2)) + '.' + std::to_string(host);
     }
@@ -124,6 +133,34 @@ std::string Pseudonymizer::make(ValueKind kind, const std::string& normalized, i
         break;
     }
     return "[REDACTED]";
+}
+
+const std::array<std::uint8_t, 256>& Pseudonymizer::hostPermutation(const QByteArray& netDigest) {
+    auto [it, inserted] = m_hostPermutations.try_emplace(netDigest.toStdString());
+    std::array<std::uint8_t, 256>& perm = it->second;
+    if (!inserted) {
+        return perm;
+    }
+    for (std::size_t i = 0; i < perm.size(); ++i) {
+        perm[i] = static_cast<std::uint8_t>(i); // 0 (network) and 255 (broadcast) stay
+    }
+    // Fisher-Yates over 1..254, drawing from an HMAC stream keyed like every pseudonym.
+    QByteArray stream;
+    int used = 0;
+    for (int i = 254; i > 1; --i) {
+        if (used + 2 > stream.size()) {
+            QMessageAuthenticationCode mac(QCryptographicHash::Sha256, m_key);
+            mac.addData(netDigest);
+            mac.addData(QByteArray::number(i));
+            stream = mac.result();
+            used = 0;
+        }
+        const unsigned draw = (byteAt(stream, used) << 8) | byteAt(stream, used + 1);
+        used += 2;
+        const int j = 1 + static_cast<int>(draw % static_cast<unsigned>(i)); // in 1..i
+        std::swap(perm[static_cast<std::size_t>(i)], perm[static_cast<std::size_t>(j)]);
+    }
+    return perm;
 }
 
 std::string Pseudonymizer::pseudonym(ValueKind kind, std::string_view value) {

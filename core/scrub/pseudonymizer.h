@@ -8,6 +8,8 @@
 
 #include <QByteArray>
 
+#include <array>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -37,11 +39,14 @@ public:
 private:
     std::string make(ValueKind kind, const std::string& normalized, int digestChars);
     QByteArray digest(ValueKind kind, const std::string& normalized) const;
+    // The keyed shuffle of host numbers 1..254 of one /24 (see make()), built once per subnet.
+    const std::array<std::uint8_t, 256>& hostPermutation(const QByteArray& netDigest);
 
     QByteArray m_key;
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::string> m_byValue; // kind + '\0' + normalized -> pseudonym
     std::unordered_map<std::string, MappingEntry> m_byPseudonym; // collision detection + mapping
+    std::unordered_map<std::string, std::array<std::uint8_t, 256>> m_hostPermutations;
 };
 
 std::string normalizeValue(ValueKind kind, std::string_view value);

@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <map>
+#include <set>
+
 using namespace supportzip;
 using namespace Qt::StringLiterals;
 
@@ -16,6 +19,7 @@ private Q_SLOTS:
     void keepsDiagnosticLines();
     void propagatesLearnedValuesToOtherLines();
     void pseudonymsAreConsistentAndShaped();
+    void ipv4HostsOfOneSubnetNeverCollideInAnyOrder();
     void customTermsAndAllowList();
     void stackFramesKeepCodeButNotTerms();
     void keptCategoryNeverShieldsAnother();
@@ -288,6 +292,47 @@ void TestDetectors::pseudonymsAreConsistentAndShaped() {
     core::scrub::Pseudonymizer other(QByteArray(32, 'x'));
     QVERIFY(other.pseudonym(ValueKind::User, "jnovak") != a); // the key matters
     QCOMPARE(p.mapping().size(), std::size_t(7));
+}
+
+void TestDetectors::ipv4HostsOfOneSubnetNeverCollideInAnyOrder() {
+    // A busy /24 fills most of its 254 host numbers; the pseudonyms must stay distinct and must
+    // not depend on the order the addresses are met in (the pipeline runs on several threads).
+    using core::scrub::ValueKind;
+    std::vector<std::string> addresses;
+    for (int host = 0; host <= 255; ++host) {
+        addresses.push_back("10.20.30." + std::to_string(host));
+    }
+    core::scrub::Pseudonymizer forward(QByteArray(32, 'k'));
+    core::scrub::Pseudonymizer backward(QByteArray(32, 'k'));
+    std::map<std::string, std::string> seen;
+    for (const std::string& a : addresses) {
+        seen[a] = forward.pseudonym(ValueKind::Ipv4, a);
+    }
+    std::set<std::string> distinct;
+    std::string subnet;
+    for (auto it = addresses.rbegin(); it != addresses.rend(); ++it) {
+        const std::string p = backward.pseudonym(ValueKind::Ipv4, *it);
+        QCOMPARE(p, seen[*it]); // order-independent
+        QVERIFY2(p != *it, p.c_str());
+        QVERIFY(p.rfind("24", 0) == 0); // 240.0.0.0/4: reserved, never a real address
+        distinct.insert(p);
+        const std::string net = p.substr(0, p.rfind('.'));
+        QVERIFY(subnet.empty() || net == subnet); // one subnet stays one subnet
+        subnet = net;
+    }
+    QCOMPARE(distinct.size(), addresses.size()); // no collision, no fallback
+    QVERIFY(seen["10.20.30.0"].substr(seen["10.20.30.0"].rfind('.')) == ".0");
+    QVERIFY(seen["10.20.30.255"].substr(seen["10.20.30.255"].rfind('.')) == ".255");
+    // The shuffle is keyed: another key gives another order.
+    core::scrub::Pseudonymizer other(QByteArray(32, 'x'));
+    int same = 0;
+    for (int host = 1; host < 255; ++host) {
+        const std::string a = "10.20.30." + std::to_string(host);
+        const std::string mine = seen[a];
+        const std::string theirs = other.pseudonym(ValueKind::Ipv4, a);
+        same += mine.substr(mine.rfind('.')) == theirs.substr(theirs.rfind('.')) ? 1 : 0;
+    }
+    QVERIFY(same < 20);
 }
 
 void TestDetectors::customTermsAndAllowList() {
