@@ -11,10 +11,6 @@
 
 #include <zip.h>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
-
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -48,23 +44,103 @@ QString zipErrorText(zip_t* z) {
     return QString::fromUtf8(zip_strerror(z));
 }
 
-Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime,
-                        std::vector<ZipHandle>& sources) {
+// A libzip source over a member's deflate parts, read one after the other. Its stat says the
+// data is deflated already, with the CRC and size of the plain text, so libzip copies it into
+// the bundle instead of compressing it again.
+struct DeflatedSource {
+    DeflatedMember member;
+    time_t mtime = 0;
+    qsizetype next = 0; // the part to open when the current one ends
+    QFile current;
+    zip_error_t error{};
+
+    bool openNext() {
+        current.close();
+        if (next >= member.parts.size()) {
+            return false;
+        }
+        current.setFileName(member.parts[next++]);
+        if (!current.open(QIODevice::ReadOnly)) {
+            zip_error_set(&error, ZIP_ER_OPEN, 0);
+            return false;
+        }
+        return true;
+    }
+
+    zip_int64_t read(void* data, zip_uint64_t len) {
+        while (current.isOpen()) {
+            const qint64 n = current.read(static_cast<char*>(data), static_cast<qint64>(len));
+            if (n < 0) {
+                zip_error_set(&error, ZIP_ER_READ, 0);
+                return -1;
+            }
+            if (n > 0) {
+                return n;
+            }
+            if (!openNext()) {
+                return zip_error_code_zip(&error) == ZIP_ER_OK ? 0 : -1;
+            }
+        }
+        return 0;
+    }
+
+    static zip_int64_t callback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+        auto* s = static_cast<DeflatedSource*>(state);
+        switch (cmd) {
+        case ZIP_SOURCE_OPEN:
+            s->next = 0;
+            zip_error_init(&s->error);
+            return s->openNext() || zip_error_code_zip(&s->error) == ZIP_ER_OK ? 0 : -1;
+        case ZIP_SOURCE_READ:
+            return s->read(data, len);
+        case ZIP_SOURCE_CLOSE:
+            s->current.close();
+            return 0;
+        case ZIP_SOURCE_STAT: {
+            auto* st = static_cast<zip_stat_t*>(data);
+            zip_stat_init(st);
+            st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+                        ZIP_STAT_MTIME;
+            st->size = static_cast<zip_uint64_t>(s->member.size);
+            st->comp_size = static_cast<zip_uint64_t>(s->member.compressedSize);
+            st->comp_method = ZIP_CM_DEFLATE;
+            st->crc = s->member.crc;
+            st->mtime = s->mtime;
+            return sizeof(*st);
+        }
+        case ZIP_SOURCE_ERROR:
+            return zip_error_to_data(&s->error, data, len);
+        case ZIP_SOURCE_FREE:
+            delete s;
+            return 0;
+        case ZIP_SOURCE_SUPPORTS:
+            return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+                                                  ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                  ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+        default:
+            zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+            return -1;
+        }
+    }
+};
+
+zip_source_t* deflatedSource(zip_t* z, const DeflatedMember& member, time_t mtime) {
+    auto* state = new DeflatedSource;
+    state->member = member;
+    state->mtime = mtime;
+    zip_source_t* src = zip_source_function(z, &DeflatedSource::callback, state);
+    if (src == nullptr) {
+        delete state;
+    }
+    return src;
+}
+
+Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime) {
     const QByteArray name = e.path.toUtf8();
     zip_source_t* src = nullptr;
-    if (!e.precompressedZip.isEmpty()) {
-        int err = 0;
-        sources.emplace_back(
-            zip_open(QFile::encodeName(e.precompressedZip).constData(), ZIP_RDONLY, &err));
-        if (!sources.back()) {
-            return makeError(
-                ErrorCode::WriteFailed,
-                QStringLiteral("cannot reopen the compressed copy of %1 (libzip error %2)")
-                    .arg(e.path)
-                    .arg(err));
-        }
-        // start 0 and length -1: the compressed data is copied as it is.
-        src = zip_source_zip(z, sources.back().get(), 0, 0, 0, -1);
+    const bool deflated = !e.deflated.parts.isEmpty();
+    if (deflated) {
+        src = deflatedSource(z, e.deflated, mtime);
     } else if (!e.stagedFile.isEmpty()) {
         src = zip_source_file(z, QFile::encodeName(e.stagedFile).constData(), 0, -1);
     } else {
@@ -81,8 +157,7 @@ Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime,
                          QStringLiteral("cannot add %1: %2").arg(e.path, zipErrorText(z)));
     }
     const auto i = static_cast<zip_uint64_t>(index);
-    const bool compressFailed =
-        e.precompressedZip.isEmpty() && zip_set_file_compression(z, i, ZIP_CM_DEFLATE, 6) != 0;
+    const bool compressFailed = !deflated && zip_set_file_compression(z, i, ZIP_CM_DEFLATE, 6) != 0;
     if (compressFailed || zip_file_set_mtime(z, i, mtime, 0) != 0 ||
         zip_file_set_external_attributes(z, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) {
         return makeError(
@@ -133,59 +208,7 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
     return {};
 }
 
-// Every pre-compressed member's archive stays open until zip_close: make sure the process may
-// open that many files (the soft limit is often 1024, the hard limit far higher).
-Expected<void> ensureOpenFileLimit(qsizetype members) {
-#ifdef Q_OS_UNIX
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
-        return {};
-    }
-    const auto needed = static_cast<rlim_t>(members) + 128;
-    if (limit.rlim_cur >= needed) {
-        return {};
-    }
-    limit.rlim_cur = std::min(needed, limit.rlim_max);
-    setrlimit(RLIMIT_NOFILE, &limit);
-    if (limit.rlim_cur < needed) {
-        return makeError(
-            ErrorCode::WriteFailed,
-            QStringLiteral("%1 files are more than this system lets one process open (%2); raise "
-                           "the limit (ulimit -n) or collect fewer files")
-                .arg(members)
-                .arg(static_cast<qint64>(limit.rlim_max)));
-    }
-#else
-    Q_UNUSED(members);
-#endif
-    return {};
-}
-
 } // namespace
-
-Expected<void> precompressEntry(const QString& file, const QString& memberName,
-                                const QString& zipPath, const QDateTime& mtime) {
-    int err = 0;
-    ZipHandle z(zip_open(QFile::encodeName(zipPath).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err));
-    if (!z) {
-        return makeError(
-            ErrorCode::WriteFailed,
-            QStringLiteral("cannot create a compressed copy (libzip error %1)").arg(err), zipPath);
-    }
-    std::vector<ZipHandle> none;
-    if (auto ok = addEntry(z.get(), BundleEntry{memberName, file, {}, {}},
-                           static_cast<time_t>(mtime.toSecsSinceEpoch()), none);
-        !ok) {
-        return ok;
-    }
-    if (zip_close(z.get()) != 0) {
-        return makeError(ErrorCode::WriteFailed,
-                         QStringLiteral("compressing failed: %1").arg(zipErrorText(z.get())),
-                         zipPath);
-    }
-    (void)z.release();
-    return {};
-}
 
 QString sha256OfFile(const QString& path) {
     QFile f(path);
@@ -217,13 +240,6 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     auto cleanup = [&temp] {
         QFile::remove(temp);
     };
-    // Declared before the target so it is destroyed after it: the target's sources read from
-    // these archives until zip_close or zip_discard.
-    std::vector<ZipHandle> sources;
-    sources.reserve(static_cast<std::size_t>(entries.size()));
-    if (auto ok = ensureOpenFileLimit(entries.size()); !ok) {
-        return tl::unexpected(ok.error());
-    }
     int err = 0;
     ZipHandle z(zip_open(QFile::encodeName(temp).constData(), ZIP_CREATE | ZIP_TRUNCATE, &err));
     if (!z) {
@@ -233,7 +249,7 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     }
     const time_t t = static_cast<time_t>(mtime.toSecsSinceEpoch());
     for (const BundleEntry& e : entries) {
-        if (auto ok = addEntry(z.get(), e, t, sources); !ok) {
+        if (auto ok = addEntry(z.get(), e, t); !ok) {
             cleanup();
             return tl::unexpected(ok.error());
         }

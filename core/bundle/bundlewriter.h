@@ -4,6 +4,7 @@
 // place. On any error or cancel nothing is left behind.
 #pragma once
 
+#include "bundle/deflatedmember.h"
 #include "common/error.h"
 #include "common/progress.h"
 
@@ -19,16 +20,10 @@ struct BundleEntry {
     QString stagedFile; // read from this file, or
     QByteArray data;    // from these bytes when stagedFile is empty, or
     QString sha256;     // expected hex digest of the stored bytes (checked after writing)
-    // the only member of this zip, compressed already (see precompressEntry): its compressed
-    // bytes are copied, so files compressed in parallel are never compressed twice.
-    QString precompressedZip = {};
+    // or, compressed already on the pipeline's workers (see DeflateSink): its deflate parts are
+    // copied as they are, so files compressed in parallel are never compressed twice.
+    DeflatedMember deflated = {};
 };
-
-// Compresses one file into a single-member zip (deflate, the given member name and time), on
-// the calling thread. The pipeline calls it from its workers so compression uses every core;
-// writeBundle then copies the compressed data. Removes nothing; the caller owns both files.
-Expected<void> precompressEntry(const QString& file, const QString& memberName,
-                                const QString& zipPath, const QDateTime& mtime);
 
 struct WrittenBundle {
     QString path;

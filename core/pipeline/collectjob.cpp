@@ -9,7 +9,7 @@
 #include "pipeline/bundletexts.h"
 #include "pipeline/collectionplan.h"
 #include "pipeline/filescrub.h"
-#include "pipeline/parallel.h"
+#include "pipeline/segmentedrun.h"
 #include "pipeline/scrubsession.h"
 #include "vault/vault.h"
 
@@ -26,10 +26,24 @@
 namespace supportzip::core::pipeline {
 namespace {
 
-struct FileOutcome {
-    Expected<StagedFile> staged = tl::unexpected(Error{});
-    QString compressedZip; // the scrubbed copy, compressed on the worker that scrubbed it
+// What scrubbing one work item left in the staging folder: its deflate part and, for a segment
+// of a large file, its plain text (the member's SHA-256 is taken over all segments in order).
+struct ItemOutput {
+    bundle::DeflatedPart part;
+    QString plainCopy;
 };
+
+// The SHA-256 of the files' contents one after the other; empty when one cannot be read.
+QString sha256OfFiles(const QStringList& paths) {
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString& path : paths) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f)) {
+            return {};
+        }
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 QStringList actionsText(const scrub::ScrubRules& rules) {
     QStringList out;
@@ -124,7 +138,8 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     const qint64 totalBytes = source->totalBytes();
 
     // Pass 1: learn values that are certain (users in user fields, nodes, keys...).
-    (*session)->learn(files, r.maxFileSize, pool, &m_cancel, progress);
+    const WorkPlan work(files, r.maxFileSize, segmentBytesFor(r));
+    (*session)->learn(files, work, pool, &m_cancel, progress);
     if (m_cancel.isCancelled()) {
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
     }
@@ -149,32 +164,55 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     ledger::PseudonymIndex pseudonymIndex;
     scrub::PseudonymSet manifestPseudonyms;
     const QStringList memberPaths = (*session)->memberPaths(files, &manifestPseudonyms);
-    std::vector<FileOutcome> outcomes(static_cast<std::size_t>(files.size()));
-    done = 0;
-    forEachFile(pool, files.size(), [&](qsizetype i) {
-        if (m_cancel.isCancelled()) {
-            outcomes[static_cast<std::size_t>(i)].staged =
-                makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
-            return;
-        }
-        FileOutcome& outcome = outcomes[static_cast<std::size_t>(i)];
-        const QString stagedPath = staging.filePath(QString::number(i));
-        outcome.staged = scrubCollectedFile(files[i], engine, stagedPath, r.maxFileSize, &m_cancel);
-        // Compress here, on this worker, so compression runs on every core; the bundle writer
-        // only copies the compressed bytes.
-        if (outcome.staged) {
-            const QString zipPath = stagedPath + QStringLiteral(".zip");
-            if (auto ok = bundle::precompressEntry(stagedPath, memberPaths[i], zipPath, created);
-                !ok) {
-                outcome.staged = tl::unexpected(ok.error());
-            } else {
-                outcome.compressedZip = zipPath;
-                QFile::remove(stagedPath);
+    // Each work item is compressed on the worker that scrubs it, so compression runs on every
+    // core, for one large file too; the bundle writer only copies the compressed bytes.
+    std::vector<ItemOutput> outputs(work.items().size());
+    const auto results = runWorkPlan(
+        pool, work,
+        [&](std::size_t index, const WorkItem& item,
+            const scrub::StreamScrubber::SegmentStart& start) -> WorkResult {
+            if (m_cancel.isCancelled()) {
+                return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
             }
-        }
-        progress.report(
-            {QStringLiteral("scrub"), files[i].sourcePath, done += files[i].size, totalBytes});
-    });
+            const bool whole = item.segment < 0;
+            const bool last = whole || index == work.itemsOf(item.file).back();
+            const QString base = staging.filePath(
+                QStringLiteral("%1.%2").arg(item.file).arg(std::max(item.segment, 0)));
+            std::unique_ptr<QFile> plain;
+            if (!whole) {
+                plain = std::make_unique<QFile>(base + QStringLiteral(".plain"));
+                if (!plain->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                    return makeError(ErrorCode::WriteFailed,
+                                     QStringLiteral("cannot write the staged copy: %1")
+                                         .arg(plain->errorString()),
+                                     plain->fileName());
+                }
+            }
+            bundle::DeflateSink sink(base + QStringLiteral(".deflate"),
+                                     last ? bundle::DeflateSink::Ending::Final
+                                          : bundle::DeflateSink::Ending::SyncFlush,
+                                     whole, plain.get());
+            if (auto ok = sink.start(); !ok) {
+                return tl::unexpected(ok.error());
+            }
+            WorkResult result = scrubItem(files, work, item, engine, &sink, start, &m_cancel);
+            auto part = sink.finish();
+            if (plain && !plain->flush()) {
+                return makeError(
+                    ErrorCode::WriteFailed,
+                    QStringLiteral("cannot write the staged copy: %1").arg(plain->errorString()),
+                    plain->fileName());
+            }
+            if (result && !part) {
+                result = tl::unexpected(part.error());
+            }
+            if (result) {
+                outputs[index] = {*part, plain ? plain->fileName() : QString()};
+            }
+            progress.report({QStringLiteral("scrub"), files[item.file].sourcePath,
+                             done += work.itemBytes(files, item), totalBytes});
+            return result;
+        });
     if (m_cancel.isCancelled()) {
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
     }
@@ -214,7 +252,29 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     QList<bundle::BundleEntry> entries;
     for (qsizetype i = 0; i < files.size(); ++i) {
         const collect::CollectedFile& f = files[i];
-        const auto& outcome = outcomes[static_cast<std::size_t>(i)].staged;
+        auto outcome = combineItems(work, i, results);
+        bundle::DeflatedMember deflated;
+        QStringList plainCopies;
+        for (std::size_t index : work.itemsOf(i)) {
+            if (outcome) {
+                deflated.append(outputs[index].part);
+            }
+            if (!outputs[index].plainCopy.isEmpty()) {
+                plainCopies << outputs[index].plainCopy;
+            }
+        }
+        if (outcome) {
+            outcome->sha256 = plainCopies.isEmpty() ? outputs[work.itemsOf(i).front()].part.sha256
+                                                    : sha256OfFiles(plainCopies);
+            if (outcome->sha256.isEmpty()) {
+                return makeError(ErrorCode::WriteFailed,
+                                 QStringLiteral("cannot read back the staged copy"),
+                                 plainCopies.join(u' '));
+            }
+        }
+        for (const QString& copy : std::as_const(plainCopies)) {
+            QFile::remove(copy);
+        }
         const QString shownPath =
             (*session)->scrubText(f.root + u'/' + f.relativePath, &manifestPseudonyms);
         if (!outcome) {
@@ -232,11 +292,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
             outcome->stats.counts};
         manifest.files.append(mf);
         pseudonymIndex.addFile(memberPaths[i], outcome->stats.pseudonyms);
-        entries.append({memberPaths[i],
-                        {},
-                        {},
-                        outcome->sha256,
-                        outcomes[static_cast<std::size_t>(i)].compressedZip});
+        entries.append({memberPaths[i], {}, {}, outcome->sha256, deflated});
     }
     for (const collect::LeftOutItem& l : inventory->leftOut) {
         manifest.leftOut.append(

@@ -42,6 +42,9 @@ struct CollectRequest {
     bundle::Consent consent;
     QString vaultDir; // empty: the default local vault
     int threads = 0;  // 0: all cores
+    // Plain files over twice this size are scrubbed in segments on all cores (0: the default,
+    // WorkPlan::kDefaultSegmentBytes; negative: never). Tests cut small files this way.
+    qint64 segmentBytes = 0;
     // Thread dumps of the running application (none when it is not running).
     int threadDumps = 3;
     int threadDumpIntervalSeconds = 5;

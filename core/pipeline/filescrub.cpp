@@ -71,9 +71,9 @@ bool skipToNewestPartOfGzip(QIODevice& in, const QString& path, qint64 maxFileSi
 
 } // namespace
 
-Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
-                                        const scrub::ScrubEngine& engine, const QString& stagedPath,
-                                        qint64 maxFileSize, const CancelToken* cancel) {
+Expected<StagedFile> scrubCollectedFileTo(const collect::CollectedFile& file,
+                                          const scrub::ScrubEngine& engine, QIODevice* out,
+                                          qint64 maxFileSize, const CancelToken* cancel) {
     StagedFile result;
     std::unique_ptr<QIODevice> in;
     qint64 readLimit = -1;
@@ -93,6 +93,22 @@ Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
         result.truncated = seekToNewestPart(*plain, sizeAtStart, maxFileSize);
         readLimit = sizeAtStart - plain->pos();
     }
+    scrub::StreamScrubber scrubber(engine);
+    auto stats = scrubber.run(*in, out, readLimit, cancel);
+    if (!stats) {
+        Error e = stats.error();
+        e.path = file.sourcePath;
+        return tl::unexpected(e);
+    }
+    result.sizeBefore = stats->bytesIn;
+    result.sizeAfter = stats->bytesOut;
+    result.stats = std::move(*stats);
+    return result;
+}
+
+Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
+                                        const scrub::ScrubEngine& engine, const QString& stagedPath,
+                                        qint64 maxFileSize, const CancelToken* cancel) {
     std::unique_ptr<QFile> out;
     if (!stagedPath.isEmpty()) {
         out = std::make_unique<QFile>(stagedPath);
@@ -103,28 +119,102 @@ Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
                 stagedPath);
         }
     }
+    auto result = scrubCollectedFileTo(file, engine, out.get(), maxFileSize, cancel);
+    if (!result || !out) {
+        return result;
+    }
+    if (!out->flush()) {
+        return makeError(ErrorCode::WriteFailed,
+                         QStringLiteral("cannot write the staged copy: %1").arg(out->errorString()),
+                         stagedPath);
+    }
+    out->close();
+    result->stagedPath = stagedPath;
+    result->sha256 = bundle::sha256OfFile(stagedPath);
+    return result;
+}
+
+ReadPlan planRead(const collect::CollectedFile& file, qint64 maxFileSize, qint64 segmentBytes) {
+    ReadPlan plan;
+    if (file.gzip || segmentBytes <= 0) {
+        return plan;
+    }
+    QFile in(file.sourcePath);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return plan; // the whole-file read reports why
+    }
+    const qint64 sizeAtStart = in.size();
+    const bool truncated = seekToNewestPart(in, sizeAtStart, maxFileSize);
+    const qint64 begin = in.pos();
+    if (sizeAtStart - begin < 2 * segmentBytes) {
+        return plan;
+    }
+    // The whole-file read decides on a BOM (UTF-16 is transcoded) and on binary content from
+    // the first bytes it reads; such files are not split.
+    const QByteArray head = in.peek(64 * 1024);
+    if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF") || head.contains('\0')) {
+        return plan;
+    }
+    // Cut after the first line end at or past every segmentBytes; each cut depends only on the
+    // bytes, so the learning and the scrubbing pass cut alike.
+    std::vector<qint64> cuts{begin};
+    QByteArray buffer(64 * 1024, Qt::Uninitialized);
+    for (qint64 target = begin + segmentBytes; target < sizeAtStart - segmentBytes / 2;) {
+        if (!in.seek(target - 1)) {
+            return plan;
+        }
+        qint64 cut = -1;
+        qint64 pos = target - 1;
+        while (cut < 0) {
+            const qint64 n = in.read(buffer.data(), buffer.size());
+            if (n <= 0) {
+                break;
+            }
+            const qsizetype nl = QByteArrayView(buffer.constData(), n).indexOf('\n');
+            if (nl >= 0) {
+                cut = pos + nl + 1;
+            }
+            pos += n;
+        }
+        if (cut < 0 || cut >= sizeAtStart) {
+            break;
+        }
+        cuts.push_back(cut);
+        target = cut + segmentBytes;
+    }
+    if (cuts.size() < 2) {
+        return plan;
+    }
+    cuts.push_back(sizeAtStart);
+    plan.whole = false;
+    plan.truncated = truncated;
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+        plan.segments.push_back({cuts[k], cuts[k + 1] - cuts[k]});
+    }
+    return plan;
+}
+
+Expected<SegmentOutcome> scrubSegment(const collect::CollectedFile& file,
+                                      const FileSegment& segment, const scrub::ScrubEngine& engine,
+                                      QIODevice* out,
+                                      const scrub::StreamScrubber::SegmentStart& start,
+                                      const CancelToken* cancel) {
+    QFile in(file.sourcePath);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return tl::unexpected(describeOpenFailure(file.sourcePath, in.errorString()));
+    }
+    if (!in.seek(segment.offset)) {
+        return makeError(ErrorCode::ReadFailed, QStringLiteral("the file shrank while it was read"),
+                         file.sourcePath);
+    }
     scrub::StreamScrubber scrubber(engine);
-    auto stats = scrubber.run(*in, out.get(), readLimit, cancel);
+    auto stats = scrubber.runSegment(in, out, segment.length, start, cancel);
     if (!stats) {
         Error e = stats.error();
         e.path = file.sourcePath;
         return tl::unexpected(e);
     }
-    if (out) {
-        if (!out->flush()) {
-            return makeError(
-                ErrorCode::WriteFailed,
-                QStringLiteral("cannot write the staged copy: %1").arg(out->errorString()),
-                stagedPath);
-        }
-        out->close();
-        result.stagedPath = stagedPath;
-        result.sha256 = bundle::sha256OfFile(stagedPath);
-    }
-    result.sizeBefore = stats->bytesIn;
-    result.sizeAfter = stats->bytesOut;
-    result.stats = std::move(*stats);
-    return result;
+    return SegmentOutcome{std::move(*stats), scrubber.endState()};
 }
 
 } // namespace supportzip::core::pipeline

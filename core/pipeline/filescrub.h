@@ -8,6 +8,8 @@
 #include "common/error.h"
 #include "scrub/streamscrubber.h"
 
+#include <vector>
+
 namespace supportzip::core::pipeline {
 
 struct StagedFile {
@@ -23,5 +25,36 @@ struct StagedFile {
 Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
                                         const scrub::ScrubEngine& engine, const QString& stagedPath,
                                         qint64 maxFileSize, const CancelToken* cancel);
+// The same, writing the scrubbed text to `out` (nullptr: nothing is written); no SHA-256.
+Expected<StagedFile> scrubCollectedFileTo(const collect::CollectedFile& file,
+                                          const scrub::ScrubEngine& engine, QIODevice* out,
+                                          qint64 maxFileSize, const CancelToken* cancel);
+
+// Large plain files are scrubbed in segments on all cores (see segmentedrun.h). A segment is a
+// byte range that starts on a line; together a file's segments cover what the whole-file read
+// would read: from the newest part's first line (size limit) to the size at planning time.
+struct FileSegment {
+    qint64 offset = 0;
+    qint64 length = 0;
+};
+struct ReadPlan {
+    bool whole = true; // read by scrubCollectedFileTo: gzip, small, UTF-16 or binary files
+    bool truncated = false;
+    std::vector<FileSegment> segments; // when !whole, at least two
+};
+// Errors only when the file cannot be read at all (it is then read whole, and fails there).
+ReadPlan planRead(const collect::CollectedFile& file, qint64 maxFileSize, qint64 segmentBytes);
+
+struct SegmentOutcome {
+    scrub::ScrubStats stats;
+    scrub::StreamScrubber::CarryState end;
+    bool truncated = false; // whole-file reads only; a segmented file's plan says it
+};
+// Scrubs one segment from `start` into `out` (nullptr: nothing is written).
+Expected<SegmentOutcome> scrubSegment(const collect::CollectedFile& file,
+                                      const FileSegment& segment, const scrub::ScrubEngine& engine,
+                                      QIODevice* out,
+                                      const scrub::StreamScrubber::SegmentStart& start,
+                                      const CancelToken* cancel);
 
 } // namespace supportzip::core::pipeline

@@ -2,7 +2,7 @@
 #include "pipeline/previewjob.h"
 
 #include "pipeline/filescrub.h"
-#include "pipeline/parallel.h"
+#include "pipeline/segmentedrun.h"
 
 #include <QThreadPool>
 
@@ -39,7 +39,8 @@ Expected<PreviewResult> PreviewJob::run(const ProgressCallback& progressCallback
         pool.setMaxThreadCount(m_request.threads);
     }
     const QList<collect::CollectedFile>& files = plan->inventory.files;
-    (*session)->learn(files, m_request.maxFileSize, pool, &m_cancel, progress);
+    const WorkPlan work(files, m_request.maxFileSize, segmentBytesFor(m_request));
+    (*session)->learn(files, work, pool, &m_cancel, progress);
     const auto cancelled = [] {
         return makeError(ErrorCode::Cancelled, QStringLiteral("preview cancelled"));
     };
@@ -47,27 +48,28 @@ Expected<PreviewResult> PreviewJob::run(const ProgressCallback& progressCallback
         return cancelled();
     }
     // Pass 2 with no output: the scrubber counts every finding it would replace.
-    std::vector<Expected<StagedFile>> outcomes(static_cast<std::size_t>(files.size()),
-                                               tl::unexpected(Error{}));
     const qint64 totalBytes = plan->totalBytes();
     std::atomic<qint64> done{0};
     const scrub::ScrubEngine& engine = (*session)->engine();
-    forEachFile(pool, files.size(), [&](qsizetype i) {
-        if (m_cancel.isCancelled()) {
-            return;
-        }
-        outcomes[static_cast<std::size_t>(i)] =
-            scrubCollectedFile(files[i], engine, QString(), m_request.maxFileSize, &m_cancel);
-        progress.report(
-            {QStringLiteral("preview"), files[i].sourcePath, done += files[i].size, totalBytes});
-    });
+    const auto results =
+        runWorkPlan(pool, work,
+                    [&](std::size_t, const WorkItem& item,
+                        const scrub::StreamScrubber::SegmentStart& start) -> WorkResult {
+                        if (m_cancel.isCancelled()) {
+                            return cancelled();
+                        }
+                        auto r = scrubItem(files, work, item, engine, nullptr, start, &m_cancel);
+                        progress.report({QStringLiteral("preview"), files[item.file].sourcePath,
+                                         done += work.itemBytes(files, item), totalBytes});
+                        return r;
+                    });
     if (m_cancel.isCancelled()) {
         return cancelled();
     }
     PreviewResult result;
     const QStringList members = (*session)->memberPaths(files);
     for (qsizetype i = 0; i < files.size(); ++i) {
-        const auto& outcome = outcomes[static_cast<std::size_t>(i)];
+        const auto outcome = combineItems(work, i, results);
         if (!outcome) {
             result.skipped.append(
                 {files[i].sourcePath, QStringLiteral("skipped"), outcome.error().message});

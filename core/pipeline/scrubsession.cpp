@@ -4,6 +4,7 @@
 #include "pipeline/collectjob.h"
 #include "pipeline/filescrub.h"
 #include "pipeline/parallel.h"
+#include "pipeline/segmentedrun.h"
 #include "scrub/streamscrubber.h"
 #include "vault/vault.h"
 
@@ -55,23 +56,38 @@ Expected<std::unique_ptr<ScrubSession>> ScrubSession::create(const CollectReques
     return std::unique_ptr<ScrubSession>(new ScrubSession(std::move(*rules), std::move(*key)));
 }
 
-void ScrubSession::learn(const QList<collect::CollectedFile>& files, qint64 maxFileSize,
+void ScrubSession::learn(const QList<collect::CollectedFile>& files, const WorkPlan& work,
                          QThreadPool& pool, const CancelToken* cancel, ProgressThrottle& progress) {
-    // The learning engine has no matcher: it only collects values and writes nothing.
-    const scrub::ScrubEngine learnEngine{&m_rules, &m_pseudonymizer, &m_known, nullptr};
+    // Every work item learns into its own set (a rerun from a carried state replaces it); the
+    // sets are merged in order, so what is learned does not depend on thread timing.
+    const auto& items = work.items();
+    std::vector<std::unique_ptr<scrub::KnownValues>> learned(items.size());
     qint64 totalBytes = 0;
     for (const collect::CollectedFile& f : files) {
         totalBytes += f.size;
     }
     std::atomic<qint64> done{0};
-    forEachFile(pool, files.size(), [&](qsizetype i) {
+    const auto learnItem = [&](std::size_t index, const WorkItem& item,
+                               const scrub::StreamScrubber::SegmentStart& start) -> WorkResult {
         if (cancel != nullptr && cancel->isCancelled()) {
-            return;
+            return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
         }
-        (void)scrubCollectedFile(files[i], learnEngine, QString(), maxFileSize, cancel);
+        learned[index] = std::make_unique<scrub::KnownValues>();
+        // The learning engine has no matcher: it only collects values and writes nothing.
+        const scrub::ScrubEngine learnEngine{&m_rules, &m_pseudonymizer, learned[index].get(),
+                                             nullptr};
+        WorkResult result = scrubItem(files, work, item, learnEngine, nullptr, start, cancel);
+        const qint64 bytes = work.itemBytes(files, item);
         progress.report(
-            {QStringLiteral("learn"), files[i].sourcePath, done += files[i].size, totalBytes});
-    });
+            {QStringLiteral("learn"), files[item.file].sourcePath, done += bytes, totalBytes});
+        return result;
+    };
+    (void)runWorkPlan(pool, work, learnItem);
+    for (const auto& values : learned) {
+        if (values) {
+            m_known.merge(*values);
+        }
+    }
     m_matcher.emplace(m_known);
     m_engine = scrub::ScrubEngine{&m_rules, &m_pseudonymizer, nullptr, &*m_matcher};
 }

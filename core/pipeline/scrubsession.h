@@ -25,6 +25,7 @@ class QThreadPool;
 namespace supportzip::core::pipeline {
 
 struct CollectRequest;
+class WorkPlan;
 
 // One line as the bundle holds it, and where each finding sits before and after (byte offsets).
 struct ScrubbedLine {
@@ -46,7 +47,7 @@ public:
 
     // Pass 1: learns values that are certain (users in user fields, nodes, keys...) from every
     // file, in parallel on the pool. Call once, before engine(); stops early on cancel.
-    void learn(const QList<collect::CollectedFile>& files, qint64 maxFileSize, QThreadPool& pool,
+    void learn(const QList<collect::CollectedFile>& files, const WorkPlan& work, QThreadPool& pool,
                const CancelToken* cancel, ProgressThrottle& progress);
 
     // The scrubbing engine (pass 2). Valid after learn(); shared by all worker threads.

@@ -18,6 +18,8 @@ struct KeyValueState {
     bool pendingValue = false;
     ValueKind pendingKind = ValueKind::Secret;
     const char* pendingLabel = "";
+
+    bool operator==(const KeyValueState&) const = default;
 };
 
 // `lower` is `line` in ASCII lower case (same length).

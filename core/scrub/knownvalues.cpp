@@ -94,6 +94,12 @@ void KnownValues::addAll(const std::vector<LearnedValue>& values) {
     }
 }
 
+void KnownValues::merge(const KnownValues& other) {
+    for (const auto& [normalized, value] : other.entries()) {
+        add(value.first, value.second);
+    }
+}
+
 std::size_t KnownValues::size() const {
     std::lock_guard lock(m_mutex);
     return m_values.size();

@@ -24,6 +24,9 @@ public:
     // Thread-safe. Generic words ("jira", "admin", "UTF") and very short values are ignored.
     void add(ValueKind kind, std::string_view value);
     void addAll(const std::vector<LearnedValue>& values);
+    // Adds everything `other` learned (the pipeline learns per work item, then merges in order,
+    // so the first spelling kept does not depend on thread timing).
+    void merge(const KnownValues& other);
     std::size_t size() const;
     // Snapshot: normalized (lower-case) value -> (kind, original spelling).
     std::map<std::string, std::pair<ValueKind, std::string>> entries() const;

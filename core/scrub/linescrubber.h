@@ -48,6 +48,10 @@ public:
     const std::vector<Span>& inspect(std::string_view line);
     // Resets per-file state (a multi-line secret never continues into another file).
     void resetFileState() { m_keyValueState = {}; }
+    // The state a line leaves for the next one, so that a file scrubbed in segments can check
+    // where a segment must start from (see StreamScrubber::CarryState).
+    const KeyValueState& keyValueState() const { return m_keyValueState; }
+    void setKeyValueState(const KeyValueState& state) { m_keyValueState = state; }
     // Every pseudonym written from now on is added to `pseudonyms` (borrowed; nullptr: none).
     void recordPseudonymsInto(PseudonymSet* pseudonyms) { m_pseudonyms = pseudonyms; }
 

@@ -133,11 +133,18 @@ Expected<void> StreamScrubber::drainLines(std::string& pending, QIODevice* out,
 Expected<ScrubStats> StreamScrubber::run(QIODevice& in, QIODevice* out, qint64 maxBytes,
                                          const CancelToken* cancel,
                                          const FindingCallback& onFinding) {
+    return runSegment(in, out, maxBytes, SegmentStart{}, cancel, onFinding);
+}
+
+Expected<ScrubStats> StreamScrubber::runSegment(QIODevice& in, QIODevice* out, qint64 maxBytes,
+                                                const SegmentStart& start,
+                                                const CancelToken* cancel,
+                                                const FindingCallback& onFinding) {
     m_stats = ScrubStats{};
-    m_line.resetFileState();
+    m_line.setKeyValueState(start.state.keyValues);
     m_line.recordPseudonymsInto(&m_stats.pseudonyms);
-    m_inPem = false;
-    QByteArray head = in.peek(kBinaryProbe);
+    m_inPem = start.state.inPem;
+    const QByteArray head = start.startOfFile ? in.peek(kBinaryProbe) : QByteArray();
     std::optional<QStringDecoder> decoder;
     if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF")) {
         const bool le = head.startsWith("\xFF\xFE");

@@ -28,6 +28,21 @@ public:
     static constexpr qint64 kReadChunk = 1 << 20;
     static constexpr std::size_t kMaxLineBytes = 1 << 20;
 
+    // What one line leaves for the next (inside a PEM block, a wrapped license, a JSON value
+    // still to come). A file scrubbed in segments on several cores gives the same output as in
+    // one piece when every segment starts from the state the one before it ended in.
+    struct CarryState {
+        bool inPem = false;
+        KeyValueState keyValues;
+        bool operator==(const CarryState&) const = default;
+    };
+    // Where a segment of a file starts. The first segment of a file probes for a BOM and binary
+    // content; a later one starts on a line of a file whose first segment was probed.
+    struct SegmentStart {
+        bool startOfFile = true;
+        CarryState state;
+    };
+
     explicit StreamScrubber(const ScrubEngine& engine);
 
     // Reads `in` to its end, or to maxBytes (the size at the start, for growing files) and writes
@@ -35,6 +50,13 @@ public:
     // binary content, ReadFailed/WriteFailed for I/O, Cancelled when the token fires.
     Expected<ScrubStats> run(QIODevice& in, QIODevice* out, qint64 maxBytes,
                              const CancelToken* cancel, const FindingCallback& onFinding = {});
+    // The same for one segment of a file (see SegmentStart); line numbers count from the
+    // segment's start.
+    Expected<ScrubStats> runSegment(QIODevice& in, QIODevice* out, qint64 maxBytes,
+                                    const SegmentStart& start, const CancelToken* cancel,
+                                    const FindingCallback& onFinding = {});
+    // The state the last run ended in.
+    CarryState endState() const { return {m_inPem, m_line.keyValueState()}; }
 
     // Convenience for tests and the GUI's test line: scrubs a whole in-memory text.
     static std::string scrubText(const ScrubEngine& engine, std::string_view text,

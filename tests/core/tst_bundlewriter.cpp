@@ -28,21 +28,28 @@ QList<bundle::BundleEntry> sampleEntries(const QTemporaryDir& dir) {
     f.write(log);
     f.close();
     const QByteArray manifest = "{\"format\":1}";
-    const QString precompressed = dir.filePath(QStringLiteral("gc.zip"));
+    // Compressed ahead in three parts joined pigz-style (two sync-flushed, one final), as the
+    // pipeline does for a large log scrubbed in segments.
     const QByteArray gc =
         QByteArray("[2026-11-18T08:01:12.345+0000] GC(12) Pause Young 23.456ms\n").repeated(3000);
-    QFile g(dir.filePath(QStringLiteral("gc.log")));
-    g.open(QIODevice::WriteOnly);
-    g.write(gc);
-    g.close();
-    const auto ok =
-        bundle::precompressEntry(g.fileName(), QStringLiteral("tomcat-logs/gc.log"), precompressed,
-                                 QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC));
-    Q_ASSERT(ok);
+    bundle::DeflatedMember deflated;
+    const qsizetype third = gc.size() / 3;
+    for (int k = 0; k < 3; ++k) {
+        bundle::DeflateSink sink(dir.filePath(QStringLiteral("gc.%1.deflate").arg(k)),
+                                 k == 2 ? bundle::DeflateSink::Ending::Final
+                                        : bundle::DeflateSink::Ending::SyncFlush,
+                                 false);
+        const bool started = bool(sink.start());
+        Q_ASSERT(started);
+        sink.write(gc.mid(k * third, k == 2 ? -1 : third));
+        auto part = sink.finish();
+        Q_ASSERT(part);
+        deflated.append(*part);
+    }
     return {{QStringLiteral("README.txt"), {}, QByteArray("readme\n"), sha("readme\n")},
             {QStringLiteral("manifest.json"), {}, manifest, sha(manifest)},
             {QStringLiteral("application-logs/atlassian-jira.log"), staged, {}, sha(log)},
-            {QStringLiteral("tomcat-logs/gc.log"), {}, {}, sha(gc), precompressed}};
+            {QStringLiteral("tomcat-logs/gc.log"), {}, {}, sha(gc), deflated}};
 }
 
 QStringList visibleFiles(const QString& dir) {

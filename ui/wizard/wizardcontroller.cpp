@@ -2,6 +2,7 @@
 #include "wizard/wizardcontroller.h"
 
 #include "discovery/discovery.h"
+#include "pipeline/segmentedrun.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -221,7 +222,7 @@ QString WizardController::scrubTestLine(const QString& line) {
         }
         core::ProgressThrottle none({});
         QThreadPool pool;
-        (*session)->learn({}, 0, pool, nullptr, none);
+        (*session)->learn({}, core::pipeline::WorkPlan({}, 0), pool, nullptr, none);
         m_testSession = std::move(*session);
     }
     return QString::fromStdString(m_testSession->scrubLine(line.toStdString()).text);
