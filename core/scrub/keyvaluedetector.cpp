@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/keyvaluedetector.h"
+#include "scrub/substringsearch.h"
 
 #include "scrub/charclass.h"
 
@@ -78,7 +79,7 @@ bool endsWithAny(std::string_view name, auto const& list) {
 bool isPlaceholderValue(std::string_view v) {
     return v.empty() || v == "true" || v == "false" || v == "null" || v == "none" || v == "-" ||
            v == "\"\"" || v == "changeme" || v == "********" || v.substr(0, 9) == "[REDACTED" ||
-           v.find("Sanitized by Support Utility") != std::string_view::npos;
+           chars::find(v, "Sanitized by Support Utility") != std::string_view::npos;
 }
 
 bool isValueDelimiter(char c) {
@@ -208,7 +209,7 @@ void redactCookieValues(std::string_view line, std::size_t begin, std::size_t en
 
 // A host value worth replacing: a name, not localhost, a wildcard or a numeric address.
 bool isNamedHost(std::string_view v) {
-    if (v == "localhost" || v == "*" || v.find("localhost.") == 0) {
+    if (v == "localhost" || v == "*" || chars::find(v, "localhost.") == 0) {
         return false;
     }
     bool letter = false;
@@ -261,7 +262,7 @@ void handleKey(std::string_view line, std::string_view lower, std::size_t nameBe
         }
         return;
     }
-    if (isPlaceholderValue(value) || value.find("://") != std::string_view::npos ||
+    if (isPlaceholderValue(value) || chars::find(value, "://") != std::string_view::npos ||
         value.find('$') != std::string_view::npos) {
         return; // URLs and ${placeholders} are left to the URL and pattern detectors
     }
@@ -318,7 +319,7 @@ bool classifyKeyName(std::string_view name, ValueKind* kind, const char** label)
     }
     if (!endsWithAny(name, kNotSecretSuffixes)) {
         for (const SecretWord& w : kSecretWords) {
-            if (name.find(w.word) != std::string_view::npos) {
+            if (chars::contains(name, w.word)) {
                 *kind = ValueKind::Secret;
                 *label = w.label;
                 return true;
@@ -353,7 +354,7 @@ namespace {
 // The string value of a JSON member "member": "..." found at or after from; false if none.
 bool jsonStringMember(std::string_view line, std::string_view lower, std::string_view member,
                       std::size_t from, std::size_t* begin, std::size_t* end) {
-    const std::size_t at = lower.find(member, from);
+    const std::size_t at = chars::find(lower, member, from);
     if (at == std::string_view::npos) {
         return false;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/logcontextdetector.h"
+#include "scrub/substringsearch.h"
 
 #include "scrub/charclass.h"
 #include "scrub/contextvalues.h"
@@ -133,7 +134,7 @@ void detectConfluenceAccessUser(std::string_view line, SpanSink& sink) {
     if (line.size() < 30 || line[0] != '[' || !isDigit(line[1]) || line[3] != '/') {
         return;
     }
-    const std::size_t close = line.find("] ");
+    const std::size_t close = chars::find(line, "] ");
     if (close == std::string_view::npos || close > 40) {
         return;
     }
@@ -150,7 +151,7 @@ void detectQuotedUsers(std::string_view line, std::string_view lower, SpanSink& 
     for (std::string_view marker : {std::string_view("user '"), std::string_view("login : '"),
                                     std::string_view("user \""), std::string_view("username '")}) {
         std::size_t i = 0;
-        while ((i = lower.find(marker, i)) != std::string_view::npos) {
+        while ((i = chars::find(lower, marker, i)) != std::string_view::npos) {
             const std::size_t b = i + marker.size();
             const char q = marker.back();
             const std::size_t e = line.find(q, b);
@@ -166,14 +167,14 @@ void detectQuotedUsers(std::string_view line, std::string_view lower, SpanSink& 
 // Free text that Atlassian messages quote: "issue OPS-1 (Summary)", "repository 'name'".
 void detectQuotedContent(std::string_view line, std::string_view lower, SpanSink& sink) {
     std::size_t i = 0;
-    while ((i = lower.find("repository '", i)) != std::string_view::npos) {
+    while ((i = chars::find(lower, "repository '", i)) != std::string_view::npos) {
         const std::size_t b = i + 12;
         const std::size_t e = textValueEnd(line, b, '\'');
         addText(line, b, e, sink, "log.quoted-content");
         i = e;
     }
     i = 0;
-    while ((i = lower.find("issue ", i)) != std::string_view::npos) {
+    while ((i = chars::find(lower, "issue ", i)) != std::string_view::npos) {
         std::size_t k = i + 6;
         while (k < line.size() &&
                (isUpper(line[k]) || isDigit(line[k]) || line[k] == '_' || line[k] == '-')) {
@@ -194,7 +195,7 @@ void detectNodeNames(std::string_view line, std::string_view lower, SpanSink& si
     for (std::string_view marker : {std::string_view("node "), std::string_view("peers "),
                                     std::string_view("node: "), std::string_view("peer ")}) {
         std::size_t i = 0;
-        while ((i = lower.find(marker, i)) != std::string_view::npos) {
+        while ((i = chars::find(lower, marker, i)) != std::string_view::npos) {
             const bool wordStart = i == 0 || !isAlnum(lower[i - 1]);
             std::size_t b = i + marker.size();
             i = b;
@@ -255,7 +256,7 @@ void detectContentPaths(std::string_view line, SpanSink& sink) {
          {std::string_view("/browse/"), std::string_view("/issue/"), std::string_view("/portal/"),
           std::string_view("issue "), std::string_view("(")}) {
         std::size_t i = 0;
-        while ((i = line.find(marker, i)) != std::string_view::npos) {
+        while ((i = chars::find(line, marker, i)) != std::string_view::npos) {
             std::size_t b = i + marker.size();
             if (marker == "/portal/") { // /portal/3/SD-5012
                 while (b < line.size() && isDigit(line[b])) {
@@ -273,7 +274,7 @@ void detectContentPaths(std::string_view line, SpanSink& sink) {
          {std::string_view("/projects/"), std::string_view("/display/"),
           std::string_view("/spaces/"), std::string_view("spaceKey="), std::string_view("pid=")}) {
         std::size_t i = 0;
-        while ((i = line.find(marker, i)) != std::string_view::npos) {
+        while ((i = chars::find(line, marker, i)) != std::string_view::npos) {
             const std::size_t b = i + marker.size();
             std::size_t e = b;
             while (e < line.size() && line[e] != '/' && line[e] != '?' && line[e] != '&' &&
@@ -298,7 +299,7 @@ void detectContentPaths(std::string_view line, SpanSink& sink) {
         }
     }
     std::size_t i = 0;
-    while ((i = line.find("/secure/attachment/", i)) != std::string_view::npos) {
+    while ((i = chars::find(line, "/secure/attachment/", i)) != std::string_view::npos) {
         std::size_t b = i + 19;
         while (b < line.size() && isDigit(line[b])) {
             ++b;
@@ -314,7 +315,7 @@ void detectContentPaths(std::string_view line, SpanSink& sink) {
 // JIRAUSER10100 user keys; C:\Users\name\, /home/name/ and file:/C:/Users/name/ paths.
 void detectUserKeysAndHomes(std::string_view line, std::string_view lower, SpanSink& sink) {
     std::size_t i = 0;
-    while ((i = line.find("JIRAUSER", i)) != std::string_view::npos) {
+    while ((i = chars::find(line, "JIRAUSER", i)) != std::string_view::npos) {
         std::size_t e = i + 8;
         while (e < line.size() && isDigit(line[e])) {
             ++e;
@@ -328,7 +329,7 @@ void detectUserKeysAndHomes(std::string_view line, std::string_view lower, SpanS
     for (std::string_view marker :
          {std::string_view("\\users\\"), std::string_view("/users/"), std::string_view("/home/")}) {
         i = 0;
-        while ((i = lower.find(marker, i)) != std::string_view::npos) {
+        while ((i = chars::find(lower, marker, i)) != std::string_view::npos) {
             const std::size_t b = i + marker.size();
             std::size_t e = b;
             while (e < line.size() && line[e] != '\\' && line[e] != '/' && !isSpace(line[e]) &&
@@ -363,14 +364,14 @@ bool isGenericValue(ValueKind kind, std::string_view value) {
 void detectLogContext(std::string_view line, std::string_view lower, SpanSink& sink) {
     detectRequestIdColumns(line, sink);
     detectConfluenceAccessUser(line, sink);
-    if (lower.find("user") != std::string_view::npos ||
-        lower.find("login") != std::string_view::npos) {
+    if (chars::find(lower, "user") != std::string_view::npos ||
+        chars::find(lower, "login") != std::string_view::npos) {
         detectQuotedUsers(line, lower, sink);
     }
     detectMailContext(line, lower, sink);
     detectQuotedContent(line, lower, sink);
-    if (lower.find("node") != std::string_view::npos ||
-        lower.find("peer") != std::string_view::npos) {
+    if (chars::find(lower, "node") != std::string_view::npos ||
+        chars::find(lower, "peer") != std::string_view::npos) {
         detectNodeNames(line, lower, sink);
     }
     detectQueryClauses(line, lower, sink);

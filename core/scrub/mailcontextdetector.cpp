@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/mailcontextdetector.h"
+#include "scrub/substringsearch.h"
 
 #include "scrub/charclass.h"
 #include "scrub/contextvalues.h"
@@ -23,7 +24,7 @@ void detectMailFields(std::string_view line, std::string_view lower, SpanSink& s
                                                     Field{"subject='", ValueKind::Text},
                                                     Field{"subject '", ValueKind::Text}};
     for (const Field& f : fields) {
-        const std::size_t i = lower.find(f.name);
+        const std::size_t i = chars::find(lower, f.name);
         if (i == std::string_view::npos || (i > 0 && isAlnum(line[i - 1]))) {
             continue;
         }
@@ -97,7 +98,7 @@ std::size_t nameStartBefore(std::string_view line, std::size_t end) {
 
 void detectNamesBeforeAddresses(std::string_view line, SpanSink& sink) {
     std::size_t i = 0;
-    while ((i = line.find(" <", i)) != std::string_view::npos) {
+    while ((i = chars::find(line, " <", i)) != std::string_view::npos) {
         const std::size_t close = line.find('>', i);
         const std::size_t at = line.find('@', i);
         if (close == std::string_view::npos || at == std::string_view::npos || at > close) {
@@ -120,11 +121,11 @@ void detectNamesBeforeAddresses(std::string_view line, SpanSink& sink) {
 } // namespace
 
 void detectMailContext(std::string_view line, std::string_view lower, SpanSink& sink) {
-    if (lower.find("subject") != std::string_view::npos ||
-        lower.find("fromname") != std::string_view::npos) {
+    if (chars::find(lower, "subject") != std::string_view::npos ||
+        chars::find(lower, "fromname") != std::string_view::npos) {
         detectMailFields(line, lower, sink);
     }
-    if (line.find(" <") != std::string_view::npos) {
+    if (chars::find(line, " <") != std::string_view::npos) {
         detectNamesBeforeAddresses(line, sink);
     }
 }

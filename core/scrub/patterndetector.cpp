@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/patterndetector.h"
+#include "scrub/substringsearch.h"
 
 #include "scrub/charclass.h"
 #include "scrub/netaddress.h"
@@ -100,7 +101,7 @@ void detectEmails(std::string_view line, std::string_view lower, SpanSink& sink)
 // jana.novak%40northwind-logistics.example in query strings and JQL.
 void detectEncodedEmails(std::string_view line, std::string_view lower, SpanSink& sink) {
     std::size_t at = 0;
-    while ((at = lower.find("%40", at)) != std::string_view::npos) {
+    while ((at = chars::find(lower, "%40", at)) != std::string_view::npos) {
         std::size_t b = at;
         while (b > 0 && (isAlnum(line[b - 1]) || line[b - 1] == '.' || line[b - 1] == '_' ||
                          line[b - 1] == '-' || line[b - 1] == '+')) {
@@ -239,7 +240,7 @@ void detectHosts(std::string_view line, std::string_view lower, SpanSink& sink) 
 // scheme://user:password@host: the user is a person, the password a secret.
 void detectUrlUserInfo(std::string_view line, SpanSink& sink) {
     std::size_t i = 0;
-    while ((i = line.find("://", i)) != std::string_view::npos) {
+    while ((i = chars::find(line, "://", i)) != std::string_view::npos) {
         const std::size_t b = i + 3;
         std::size_t e = b;
         while (e < line.size() && line[e] != '@' && line[e] != '/' && !isSpace(line[e]) &&
@@ -434,10 +435,10 @@ void detectPatterns(std::string_view line, std::string_view lower, SpanSink& sin
     if (line.find('@') != std::string_view::npos) {
         detectEmails(line, lower, sink);
     }
-    if (lower.find("%40") != std::string_view::npos) {
+    if (chars::find(lower, "%40") != std::string_view::npos) {
         detectEncodedEmails(line, lower, sink);
     }
-    if (line.find("://") != std::string_view::npos) {
+    if (chars::find(line, "://") != std::string_view::npos) {
         detectUrlUserInfo(line, sink);
     }
     detectHosts(line, lower, sink);

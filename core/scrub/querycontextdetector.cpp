@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/querycontextdetector.h"
+#include "scrub/substringsearch.h"
 
 #include "scrub/charclass.h"
 #include "scrub/contextvalues.h"
@@ -22,7 +23,7 @@ std::size_t queryValue(std::string_view line, std::string_view lower, std::size_
         ++b;
     } else if (startsWith(lower, b, "%22")) {
         b += 3;
-        const std::size_t c = lower.find("%22", b);
+        const std::size_t c = chars::find(lower, "%22", b);
         e = c == std::string_view::npos ? bareValueEnd(line, b) : c;
     } else {
         e = bareValueEnd(line, b);

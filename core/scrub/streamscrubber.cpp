@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/streamscrubber.h"
+#include "scrub/substringsearch.h"
 
 #include <QBuffer>
 #include <QStringDecoder>
@@ -26,9 +27,9 @@ std::size_t cutPoint(std::string_view pending) {
 }
 
 bool isPemBoundary(std::string_view line, std::string_view what) {
-    const auto p = line.find(what);
+    const auto p = chars::find(line, what);
     return p != std::string_view::npos &&
-           line.find("-----", p + what.size()) != std::string_view::npos;
+           chars::find(line, "-----", p + what.size()) != std::string_view::npos;
 }
 
 } // namespace
@@ -68,7 +69,7 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
     // needs and certificates name the organisation.
     if (!m_inPem && isPemBoundary(line, "-----BEGIN ")) {
         m_inPem = true;
-        const auto b = line.find("-----BEGIN ");
+        const auto b = chars::find(line, "-----BEGIN ");
         m_line.scrub(line.substr(0, b), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
         m_outBuffer += "[REDACTED:pem-block]";
         m_stats.counts[static_cast<std::size_t>(Category::Secret)] += 1;
@@ -83,7 +84,7 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
             return {}; // lines inside the block vanish behind the one marker
         }
         m_inPem = false;
-        const auto e = line.find("-----", line.find("-----END ") + 9) + 5;
+        const auto e = chars::find(line, "-----", chars::find(line, "-----END ") + 9) + 5;
         if (e >= line.size()) {
             return {}; // the END line itself vanishes too
         }

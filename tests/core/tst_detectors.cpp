@@ -2,6 +2,9 @@
 // Every detector on realistic lines: what must be removed and what must be kept, per row.
 #include "scrubtesthelpers.h"
 
+#include "scrub/substringsearch.h"
+
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <map>
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void propagatesLearnedValuesToOtherLines();
     void pseudonymsAreConsistentAndShaped();
     void ipv4HostsOfOneSubnetNeverCollideInAnyOrder();
+    void markerSearchFindsWhatStdFindFinds();
     void customTermsAndAllowList();
     void stackFramesKeepCodeButNotTerms();
     void keptCategoryNeverShieldsAnother();
@@ -333,6 +337,30 @@ void TestDetectors::ipv4HostsOfOneSubnetNeverCollideInAnyOrder() {
         same += mine.substr(mine.rfind('.')) == theirs.substr(theirs.rfind('.')) ? 1 : 0;
     }
     QVERIFY(same < 20);
+}
+
+void TestDetectors::markerSearchFindsWhatStdFindFinds() {
+    // The detectors' vectorized search must agree with std::string_view::find everywhere: at
+    // every offset, near both ends, across the 16-byte blocks, with repeated first/last bytes.
+    QRandomGenerator rng(42);
+    const std::string alphabet = "ab/(-_ ";
+    for (int round = 0; round < 3000; ++round) {
+        std::string hay(rng.bounded(0, 80), ' ');
+        for (char& c : hay) {
+            c = alphabet[rng.bounded(static_cast<int>(alphabet.size()))];
+        }
+        std::string needle(rng.bounded(0, 6), ' ');
+        for (char& c : needle) {
+            c = alphabet[rng.bounded(static_cast<int>(alphabet.size()))];
+        }
+        const std::size_t from = rng.bounded(0, 90);
+        QCOMPARE(core::scrub::chars::find(hay, needle, from),
+                 std::string_view(hay).find(needle, from));
+    }
+    const std::string line = std::string(40, '/') + "/browse/OPS-1 and /browse/";
+    QCOMPARE(core::scrub::chars::find(line, "/browse/"), std::size_t(40));
+    QCOMPARE(core::scrub::chars::find(line, "/browse/", 41), line.size() - 8);
+    QCOMPARE(core::scrub::chars::find(line, "/browse/x"), std::string_view::npos);
 }
 
 void TestDetectors::customTermsAndAllowList() {
