@@ -4,6 +4,7 @@
 #include "buildversion.h"
 #include "exitcode.h"
 #include "logging/logging.h"
+#include "profile.h"
 
 namespace supportzip::cli {
 namespace {
@@ -27,6 +28,10 @@ void setUpParser(QCommandLineParser& parser, const Command& command) {
     parser.addOption({QStringLiteral("verbose"), QStringLiteral("Debug messages on stderr.")});
     parser.addOption({QStringLiteral("log-file"),
                       QStringLiteral("Also write the tool's own log to FILE."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("Read options from a YAML file (one key per option, "
+                                     "e.g. \"since: 7d\"); the command line wins."),
                       QStringLiteral("FILE")});
     command.addOptions(parser);
 }
@@ -53,6 +58,28 @@ int runCli(const QStringList& args, CommandContext& context) {
         if (!parser.parse(rest)) {
             context.err << "supportzip " << command->name() << ": " << parser.errorText() << "\n";
             return ExitCode::Usage;
+        }
+        if (parser.isSet(QStringLiteral("profile"))) {
+            // The profile's options go first, so the command line's come last and win.
+            const QString path = parser.value(QStringLiteral("profile"));
+            auto profile = profileArguments(path);
+            QCommandLineParser alone;
+            setUpParser(alone, *command);
+            if (profile && !alone.parse(QStringList{rest[0]} + *profile)) {
+                profile =
+                    core::makeError(core::ErrorCode::InvalidArgument, alone.errorText(), path);
+            }
+            if (!profile) {
+                context.err << "supportzip " << command->name()
+                            << ": profile: " << profile.error().toString() << "\n";
+                return ExitCode::Usage;
+            }
+            rest = QStringList{rest[0]} + *profile + rest.mid(1);
+            if (!parser.parse(rest)) {
+                context.err << "supportzip " << command->name() << ": " << parser.errorText()
+                            << "\n";
+                return ExitCode::Usage;
+            }
         }
         // --help-all is listed by addHelpOption(); a QCoreApplication has no Qt options to add.
         if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {

@@ -98,11 +98,16 @@ void addBundleOptions(QCommandLineParser& p) {
                  QStringLiteral("Leave out a category (bundle folder), repeatable."),
                  QStringLiteral("CATEGORY")});
     p.addOption({QStringLiteral("rules"),
-                 QStringLiteral("Rules file (JSON) with actions, terms and keep list."),
+                 QStringLiteral("Rules file (YAML, or JSON if named .json) with actions, terms "
+                                "and keep list; see docs/rules.md."),
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("term"),
                  QStringLiteral("Custom term to pseudonymize everywhere, repeatable."),
                  QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("term-regex"),
+                 QStringLiteral("Custom term as a regular expression (PCRE, case-insensitive), "
+                                "repeatable."),
+                 QStringLiteral("PATTERN")});
     p.addOption({QStringLiteral("keep"), QStringLiteral("Value never to touch, repeatable."),
                  QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("vault"),
@@ -171,6 +176,7 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
     r.collection.excludeCategories = p.values(QStringLiteral("exclude"));
     r.rulesFile = p.value(QStringLiteral("rules"));
     r.terms = p.values(QStringLiteral("term"));
+    r.termPatterns = p.values(QStringLiteral("term-regex"));
     r.keep = p.values(QStringLiteral("keep"));
     r.vaultDir = p.value(QStringLiteral("vault"));
     r.threads = p.value(QStringLiteral("threads")).toInt();

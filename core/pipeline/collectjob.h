@@ -32,8 +32,9 @@ struct CollectRequest {
     // Bytes in all; 0 = no limit. Configuration always goes in; the oldest logs are left out first.
     qint64 maxTotalSize = 0;
     QString rulesFile;
-    QStringList terms; // admin's custom terms (never written to the bundle)
-    QStringList keep;  // allow-list
+    QStringList terms;        // admin's custom terms (never written to the bundle)
+    QStringList termPatterns; // the same as regular expressions (case-insensitive)
+    QStringList keep;         // allow-list
     // Actions chosen per category (the GUI's Scrubbing page), applied over the rules file.
     // Secrets are always redacted, whatever is set here.
     std::map<scrub::Category, scrub::Action> actions;

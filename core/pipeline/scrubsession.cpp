@@ -22,11 +22,15 @@ Expected<scrub::ScrubRules> buildRules(const CollectRequest& r) {
     }
     if (rules) {
         rules->customTerms += r.terms;
+        rules->termPatterns += r.termPatterns;
         rules->keep += r.keep;
         for (const auto& [category, action] : r.actions) {
             if (category != scrub::Category::Secret) {
                 rules->actions[static_cast<std::size_t>(category)] = action;
             }
+        }
+        if (auto ok = scrub::compileTermPatterns(*rules); !ok) {
+            return tl::unexpected(ok.error());
         }
     }
     return rules;

@@ -6,6 +6,7 @@
 #include "scrub/logcontextdetector.h"
 #include "scrub/patterndetector.h"
 #include "scrub/pseudonymizer.h"
+#include "scrub/regexterms.h"
 #include "scrub/rules.h"
 
 #include <algorithm>
@@ -78,6 +79,9 @@ void LineScrubber::collectSpans(std::string_view line) {
     }
     const std::string_view lower(m_lower);
     m_sink.clear();
+    if (m_engine.rules->regexTerms && !m_engine.learningOnly()) {
+        m_engine.rules->regexTerms->match(line, m_sink); // in stack frames too, like terms
+    }
     if (isStackFrame(line)) {
         if (m_engine.matcher != nullptr) {
             m_engine.matcher->match(line, lower, m_sink);

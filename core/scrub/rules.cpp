@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scrub/rules.h"
 
+#include "common/yamlfile.h"
+#include "scrub/regexterms.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +29,28 @@ Expected<QJsonObject> readJsonObject(const QString& path) {
                          path);
     }
     return doc.object();
+}
+
+// "terms": plain strings are literal terms, {regex: "..."} items patterns.
+Expected<void> appendTerms(ScrubRules& rules, const QJsonValue& value, const QString& path) {
+    for (const QJsonValue& v : value.toArray()) {
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            const QString regex = o.value(QStringLiteral("regex")).toString().trimmed();
+            const QString literal = o.value(QStringLiteral("literal")).toString().trimmed();
+            if (regex.isEmpty() == literal.isEmpty()) {
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("a term is a text, or a mapping with either "
+                                                "\"regex\" or \"literal\""),
+                                 path);
+            }
+            (regex.isEmpty() ? rules.customTerms : rules.termPatterns)
+                .append(regex.isEmpty() ? literal : regex);
+        } else if (!v.toString().trimmed().isEmpty()) {
+            rules.customTerms.append(v.toString().trimmed());
+        }
+    }
+    return {};
 }
 
 void appendStrings(QStringList& list, const QJsonValue& value) {
@@ -92,17 +117,50 @@ Expected<ScrubRules> loadDefaultRules() {
 }
 
 Expected<ScrubRules> applyRulesFile(ScrubRules rules, const QString& path) {
-    auto json = readJsonObject(path);
-    if (!json) {
-        return tl::unexpected(json.error());
+    auto object = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                      ? readJsonObject(path)
+                      : readYamlObject(path);
+    if (!object) {
+        return tl::unexpected(object.error());
     }
-    if (auto ok = applyActions(rules, json->value(QStringLiteral("actions")).toObject(), path);
+    static const QStringList known{QStringLiteral("version"), QStringLiteral("actions"),
+                                   QStringLiteral("terms"), QStringLiteral("keep")};
+    for (auto it = object->begin(); it != object->end(); ++it) {
+        if (!known.contains(it.key())) {
+            // A misspelt key ("term:") would silently scrub less than the admin asked for.
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("unknown key \"%1\" in the rules file (known: %2)")
+                                 .arg(it.key(), known.join(QStringLiteral(", "))),
+                             path);
+        }
+    }
+    if (auto ok = applyActions(rules, object->value(QStringLiteral("actions")).toObject(), path);
         !ok) {
         return tl::unexpected(ok.error());
     }
-    appendStrings(rules.customTerms, json->value(QStringLiteral("terms")));
-    appendStrings(rules.keep, json->value(QStringLiteral("keep")));
+    if (auto ok = appendTerms(rules, object->value(QStringLiteral("terms")), path); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    appendStrings(rules.keep, object->value(QStringLiteral("keep")));
+    if (auto ok = compileTermPatterns(rules); !ok) {
+        Error e = ok.error();
+        e.path = path;
+        return tl::unexpected(e);
+    }
     return rules;
+}
+
+Expected<void> compileTermPatterns(ScrubRules& rules) {
+    if (rules.termPatterns.isEmpty()) {
+        rules.regexTerms.reset();
+        return {};
+    }
+    auto compiled = RegexTerms::compile(rules.termPatterns);
+    if (!compiled) {
+        return tl::unexpected(compiled.error());
+    }
+    rules.regexTerms = *compiled;
+    return {};
 }
 
 } // namespace supportzip::core::scrub

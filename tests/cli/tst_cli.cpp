@@ -76,6 +76,8 @@ private Q_SLOTS:
     void collectWritesBundleAndSummary();
     void dryRunPrintsTheCountsTheBundleGets();
     void manifestMatchesItsSchema();
+    void profileSuppliesOptionsAndTheCommandLineWins();
+    void termRegexCountsAsCustomAndBadPatternIsUsageError();
     void verifyAndInspectTheBundle();
     void unmaskRestoresOriginalsLocally();
     void detectDescribesInstallation();
@@ -181,6 +183,71 @@ void TestCli::dryRunPrintsTheCountsTheBundleGets() {
     const QString realTotals = real.out.split(u'\n', Qt::SkipEmptyParts).last();
     QCOMPARE(dryTotals.mid(dryTotals.indexOf(findings)).section(u';', 0, 0),
              realTotals.mid(realTotals.indexOf(findings)));
+}
+
+void TestCli::profileSuppliesOptionsAndTheCommandLineWins() {
+    QTemporaryDir out;
+    QFile profile(out.filePath(QStringLiteral("nightly.yaml")));
+    QVERIFY(profile.open(QIODevice::WriteOnly));
+    profile.write(QStringLiteral("# nightly collection from cron\n"
+                                 "install: %1\n"
+                                 "home: %2\n"
+                                 "vault: %3\n"
+                                 "exclude-file:\n  - %2/dbconfig.xml\n"
+                                 "threads: 1\n"
+                                 "dry-run: true\n"
+                                 "quiet: false\n")
+                      .arg(m_sample.installDir, m_sample.homeDir, m_vault)
+                      .toUtf8());
+    profile.close();
+    const auto dry = run({QStringLiteral("collect"), QStringLiteral("--profile"),
+                          profile.fileName(), QStringLiteral("--out"), out.path()});
+    QVERIFY2(dry.code == int(cli::ExitCode::Success), qPrintable(dry.err));
+    QVERIFY(dry.out.contains(QStringLiteral("application-logs/atlassian-jira.log\t")));
+    QVERIFY(!dry.out.contains(QStringLiteral("dbconfig.xml"))); // the profile's exclusion
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files), QStringList{QStringLiteral("nightly.yaml")});
+    // The command line wins over the profile for a single value: a missing home fails.
+    const auto overridden =
+        run({QStringLiteral("collect"), QStringLiteral("--profile"), profile.fileName(),
+             QStringLiteral("--home"), out.filePath(QStringLiteral("nowhere"))});
+    QVERIFY(overridden.code != int(cli::ExitCode::Success));
+    // A key no option has is named, with the profile.
+    QFile bad(out.filePath(QStringLiteral("bad.yaml")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("sinse: 7d\n");
+    bad.close();
+    const auto typo = run({QStringLiteral("collect"), QStringLiteral("--profile"), bad.fileName()});
+    QCOMPARE(typo.code, int(cli::ExitCode::Usage));
+    QVERIFY2(typo.err.contains(QStringLiteral("profile")) &&
+                 typo.err.contains(QStringLiteral("sinse")),
+             qPrintable(typo.err));
+}
+
+void TestCli::termRegexCountsAsCustomAndBadPatternIsUsageError() {
+    const QStringList common{QStringLiteral("collect"),
+                             QStringLiteral("--install"),
+                             m_sample.installDir,
+                             QStringLiteral("--home"),
+                             m_sample.homeDir,
+                             QStringLiteral("--vault"),
+                             m_vault,
+                             QStringLiteral("--dry-run")};
+    const auto customCount = [](const QString& out) {
+        static const QRegularExpression re(QStringLiteral("(\\d+) custom"));
+        const QString totals = out.split(u'\n', Qt::SkipEmptyParts).last();
+        return re.match(totals).captured(1).toInt();
+    };
+    const auto plain = run(common);
+    QVERIFY2(plain.code == int(cli::ExitCode::Success), qPrintable(plain.err));
+    const auto withPattern =
+        run(common + QStringList{QStringLiteral("--term-regex"), QStringLiteral("sd-50\\d\\d")});
+    QVERIFY2(withPattern.code == int(cli::ExitCode::Success), qPrintable(withPattern.err));
+    QVERIFY2(customCount(withPattern.out) > customCount(plain.out) + 100,
+             qPrintable(withPattern.out.split(u'\n', Qt::SkipEmptyParts).last()));
+    const auto bad =
+        run(common + QStringList{QStringLiteral("--term-regex"), QStringLiteral("sd-(50")});
+    QVERIFY(bad.code != int(cli::ExitCode::Success));
+    QVERIFY2(bad.err.contains(QStringLiteral("sd-(50")), qPrintable(bad.err));
 }
 
 void TestCli::manifestMatchesItsSchema() {
