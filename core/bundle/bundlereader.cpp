@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/bundlereader.h"
+#include "common/sha256.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -243,7 +243,7 @@ Expected<QByteArray> BundleReader::read(const QString& name, qint64 maxBytes) co
 }
 
 Expected<QString> BundleReader::sha256(const QString& name, const CancelToken* cancel) const {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     auto ok = stream(
         name,
         [&](QByteArrayView chunk) {
@@ -254,7 +254,7 @@ Expected<QString> BundleReader::sha256(const QString& name, const CancelToken* c
     if (!ok) {
         return tl::unexpected(ok.error());
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return hash.hexResult();
 }
 
 bool isSupportzipBundle(const QString& path) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/bundlewriter.h"
+#include "common/sha256.h"
 
 #include "logging/logging.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -191,14 +191,13 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
                              QStringLiteral("member %1 is missing after writing").arg(e.path),
                              path);
         }
-        QCryptographicHash hash(QCryptographicHash::Sha256);
+        Sha256 hash;
         zip_int64_t n;
         while ((n = zip_fread(f.get(), buffer.data(), static_cast<zip_uint64_t>(buffer.size()))) >
                0) {
             hash.addData(QByteArrayView(buffer.constData(), static_cast<qsizetype>(n)));
         }
-        if (n < 0 ||
-            (!e.sha256.isEmpty() && QString::fromLatin1(hash.result().toHex()) != e.sha256)) {
+        if (n < 0 || (!e.sha256.isEmpty() && hash.hexResult() != e.sha256)) {
             return makeError(ErrorCode::VerificationFailed,
                              QStringLiteral("member %1 does not read back as written").arg(e.path),
                              path);
@@ -211,13 +210,7 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
 } // namespace
 
 QString sha256OfFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
+    return Sha256::hexOfFile(path);
 }
 
 Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<BundleEntry>& entries,

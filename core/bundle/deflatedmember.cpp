@@ -28,7 +28,7 @@ DeflateSink::DeflateSink(const QString& partPath, Ending ending, bool hashSha256
     , m_ending(ending)
     , m_plainCopy(plainCopy) {
     if (hashSha256) {
-        m_sha.emplace(QCryptographicHash::Sha256);
+        m_sha = std::make_unique<Sha256>();
     }
     m_crc = static_cast<quint32>(crc32(0, nullptr, 0));
 }
@@ -125,7 +125,7 @@ Expected<DeflatedPart> DeflateSink::finish() {
                          m_part.fileName());
     }
     return DeflatedPart{m_part.fileName(), m_crc, m_size, m_compressed,
-                        m_sha ? QString::fromLatin1(m_sha->result().toHex()) : QString()};
+                        m_sha ? m_sha->hexResult() : QString()};
 }
 
 } // namespace supportzip::core::bundle

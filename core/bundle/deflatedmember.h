@@ -7,8 +7,8 @@
 #pragma once
 
 #include "common/error.h"
+#include "common/sha256.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QIODevice>
 #include <QString>
@@ -70,7 +70,7 @@ private:
     QFile m_part;
     Ending m_ending;
     QIODevice* m_plainCopy;
-    std::optional<QCryptographicHash> m_sha;
+    std::unique_ptr<Sha256> m_sha;
     quint32 m_crc = 0;
     qint64 m_size = 0;
     qint64 m_compressed = 0;

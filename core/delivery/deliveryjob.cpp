@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery/deliveryjob.h"
+#include "common/sha256.h"
 
 #include "bundle/verifier.h"
 #include "delivery/endpointpolicy.h"
@@ -8,7 +9,6 @@
 #include "delivery/putupload.h"
 #include "logging/logging.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -25,7 +25,7 @@ Expected<QString> sha256Of(const QString& path, const CancelToken& cancel) {
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorCode::ReadFailed, file.errorString(), path);
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (qint64 n = 0; (n = file.read(buffer.data(), buffer.size())) > 0;) {
         if (cancel.isCancelled()) {
@@ -33,7 +33,7 @@ Expected<QString> sha256Of(const QString& path, const CancelToken& cancel) {
         }
         hash.addData(QByteArrayView(buffer.constData(), n));
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return hash.hexResult();
 }
 
 QString defaultComment(const DeliveryReceipt& r) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/collectjob.h"
+#include "common/sha256.h"
 
 #include "bundle/bundlewriter.h"
 #include "collect/pluginlist.h"
@@ -13,7 +14,6 @@
 #include "pipeline/scrubsession.h"
 #include "vault/vault.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -35,14 +35,14 @@ struct ItemOutput {
 
 // The SHA-256 of the files' contents one after the other; empty when one cannot be read.
 QString sha256OfFiles(const QStringList& paths) {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     for (const QString& path : paths) {
         QFile f(path);
-        if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f)) {
+        if (!f.open(QIODevice::ReadOnly) || !hash.addData(f)) {
             return {};
         }
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return hash.hexResult();
 }
 
 QStringList actionsText(const scrub::ScrubRules& rules) {
@@ -305,8 +305,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
         scrub::PseudonymSet pseudonyms;
         const QByteArray bytes = (*session)->scrubText(text, &pseudonyms).toUtf8();
         pseudonymIndex.addFile(path, pseudonyms);
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QString sha = Sha256::hexOf(bytes);
         manifest.files.append({path,
                                QStringLiteral("(generated)"),
                                category,

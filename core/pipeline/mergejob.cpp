@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/mergejob.h"
+#include "common/sha256.h"
 
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
@@ -9,7 +10,6 @@
 #include "pipeline/bundletexts.h"
 #include "pipeline/collectjob.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -93,7 +93,7 @@ QString mergedVersion(const QList<NodeBundle>& nodes) {
 }
 
 QString sha256Hex(const QByteArray& bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return Sha256::hexOf(bytes);
 }
 
 // The merged bundle leaves the machine like any other, so the ledger records it. Its pseudonyms
