@@ -15,6 +15,7 @@
 #include "vault/vault.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSysInfo>
@@ -138,12 +139,17 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     const qint64 totalBytes = source->totalBytes();
 
     // Pass 1: learn values that are certain (users in user fields, nodes, keys...).
+    QElapsedTimer stageTimer; // stage durations go to the tool's log (--verbose), for tuning
+    stageTimer.start();
     const WorkPlan work(files, r.maxFileSize, segmentBytesFor(r));
+    log->debug("planned {} work items for {} files in {} ms", work.items().size(), files.size(),
+               stageTimer.restart());
     (*session)->learn(files, work, pool, &m_cancel, progress);
     if (m_cancel.isCancelled()) {
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
     }
-    log->info("learned {} values to replace everywhere", (*session)->learnedCount());
+    log->info("learned {} values to replace everywhere in {} ms", (*session)->learnedCount(),
+              stageTimer.restart());
     std::atomic<qint64> done{0};
 
     // Pass 2: scrub every file into the staging folder next to the output.
@@ -216,6 +222,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     if (m_cancel.isCancelled()) {
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled; no bundle was written"));
     }
+    log->debug("scrubbed and compressed in {} ms", stageTimer.restart());
 
     CollectSummary summary;
     summary.installation = *installation;
@@ -333,11 +340,13 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     entries.prepend({QStringLiteral("manifest.json"), {}, manifestJson, {}});
     entries.prepend({QStringLiteral("README.txt"), {}, readme, {}});
 
+    log->debug("joined the members and wrote the manifest in {} ms", stageTimer.restart());
     progress.report({QStringLiteral("write"), outputPath, 0, 1000}, true);
     auto written = bundle::writeBundle(outputPath, entries, created, &m_cancel, progressCallback);
     if (!written) {
         return tl::unexpected(written.error());
     }
+    log->debug("wrote and verified the bundle in {} ms", stageTimer.restart());
     const std::vector<scrub::MappingEntry> mapping = pseudonymizer.mapping();
     if (auto ok = vault.recordMapping(mapping, QFileInfo(outputPath).fileName()); !ok) {
         log->warn("the local mapping could not be written: {}", ok.error().message.toStdString());
