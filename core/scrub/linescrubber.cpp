@@ -186,9 +186,11 @@ void LineScrubber::scrub(std::string_view line, std::int64_t lineNumber, std::st
                          const FindingCallback& onFinding, CategoryCounts& counts) {
     collectSpans(line);
     if (m_engine.learningOnly()) {
+        m_accepted.clear();
         return;
     }
     if (m_sink.spans().empty()) {
+        m_accepted.clear();
         out.append(line);
         return;
     }

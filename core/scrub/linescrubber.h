@@ -46,6 +46,8 @@ public:
     // The spans the scrubber would replace in this line, overlaps resolved, without replacing
     // anything (verify's residual scan). Valid until the next call.
     const std::vector<Span>& inspect(std::string_view line);
+    // The spans the last scrub() replaced, in line order (for a value cut with its line).
+    const std::vector<Span>& lastReplaced() const { return m_accepted; }
     // Resets per-file state (a multi-line secret never continues into another file).
     void resetFileState() { m_keyValueState = {}; }
     // The state a line leaves for the next one, so that a file scrubbed in segments can check

@@ -58,6 +58,36 @@ Expected<void> StreamScrubber::flush(QIODevice* out, bool force) {
     return {};
 }
 
+// The rest of a value cut with its over-long line (a 2 MiB token, a license pasted on one line)
+// is replaced up to its first delimiter: the detectors only saw its first part, and the second
+// must not pass in clear. Returns what is left of the piece.
+std::string_view StreamScrubber::replaceCutValue(std::string_view piece, bool hasNewline,
+                                                 const FindingCallback& onFinding) {
+    const Span cut = *m_cutValue;
+    std::size_t end = 0;
+    while (end < piece.size() && std::strchr(" \t,;\"'<>&)]}", piece[end]) == nullptr) {
+        ++end;
+    }
+    const Category category = defaultCategory(cut.kind);
+    if (end > 0) {
+        m_outBuffer += "[REDACTED:";
+        m_outBuffer += category == Category::Secret && *cut.label != '\0'
+                           ? std::string_view(cut.label)
+                           : valueKindName(cut.kind);
+        m_outBuffer += ']';
+        m_stats.counts[static_cast<std::size_t>(category)] += 1;
+        if (onFinding) {
+            onFinding(Finding{m_stats.lines, 0, static_cast<std::uint32_t>(end), category, cut.kind,
+                              Action::Redact, cut.rule});
+        }
+    }
+    // Still no delimiter and the line goes on: the value continues into the next piece too.
+    if (!(end == piece.size() && !hasNewline)) {
+        m_cutValue.reset();
+    }
+    return piece.substr(end);
+}
+
 Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewline, QIODevice* out,
                                            const FindingCallback& onFinding) {
     const bool crlf = !line.empty() && line.back() == '\r';
@@ -65,6 +95,13 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
         line.remove_suffix(1);
     }
     ++m_stats.lines;
+    if (m_cutValue) {
+        const bool continues = !hasNewline;
+        line = replaceCutValue(line, hasNewline, onFinding);
+        if (m_cutValue && continues) {
+            return flush(out, false); // the whole piece was the value's rest
+        }
+    }
     // A PEM block (private key, certificate) is removed whole: its lines carry nothing support
     // needs and certificates name the organisation.
     if (!m_inPem && isPemBoundary(line, "-----BEGIN ")) {
@@ -91,6 +128,10 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
         m_line.scrub(line.substr(e), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
     } else {
         m_line.scrub(line, m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
+        const auto& replaced = m_line.lastReplaced();
+        if (!hasNewline && !replaced.empty() && replaced.back().end == line.size()) {
+            m_cutValue = replaced.back(); // the value goes on in the next piece
+        }
     }
     if (crlf) {
         m_outBuffer += '\r';
@@ -145,6 +186,7 @@ Expected<ScrubStats> StreamScrubber::runSegment(QIODevice& in, QIODevice* out, q
     m_line.setKeyValueState(start.state.keyValues);
     m_line.recordPseudonymsInto(&m_stats.pseudonyms);
     m_inPem = start.state.inPem;
+    m_cutValue.reset();
     const QByteArray head = start.startOfFile ? in.peek(kBinaryProbe) : QByteArray();
     std::optional<QStringDecoder> decoder;
     if (head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF")) {

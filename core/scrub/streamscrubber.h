@@ -12,6 +12,8 @@
 
 #include <QIODevice>
 
+#include <optional>
+
 namespace supportzip::core::scrub {
 
 struct ScrubStats {
@@ -69,12 +71,16 @@ private:
     Expected<void> drainLines(std::string& pending, QIODevice* out,
                               const FindingCallback& onFinding);
     Expected<void> flush(QIODevice* out, bool force);
+    std::string_view replaceCutValue(std::string_view piece, bool hasNewline,
+                                     const FindingCallback& onFinding);
 
     LineScrubber m_line;
     ScrubStats m_stats;
     std::string m_outBuffer;
     std::string m_scratch;
     bool m_inPem = false;
+    // A value that ran into the cut of an over-long line: the next piece starts with its rest.
+    std::optional<Span> m_cutValue;
 };
 
 } // namespace supportzip::core::scrub

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void transcodesUtf16WithBom();
     void refusesBinary();
     void boundsVeryLongLines();
+    void valueCutWithItsLineIsRemovedWhole_data();
+    void valueCutWithItsLineIsRemovedWhole();
     void readsGzipAndReportsTruncation();
     void cancelStops();
 };
@@ -161,6 +163,50 @@ void TestStreamScrubber::boundsVeryLongLines() {
     QVERIFY(out.endsWith("password=[REDACTED:password] end\n"));
     QCOMPARE(out.size(), line.size() - qsizetype(std::strlen("Hunter2secret")) +
                              qsizetype(std::strlen("[REDACTED:password]")));
+}
+
+void TestStreamScrubber::valueCutWithItsLineIsRemovedWhole_data() {
+    // A line over 1 MiB is scrubbed in pieces; a value with no blank in it is cut at exactly
+    // 1 MiB, so its second part starts the next piece without the key that named it.
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<qsizetype>("valueBytes");
+    QTest::newRow("property, 1.5 MiB")
+        << QByteArray("jira.secret.token=") << QByteArray(" next\n") << qsizetype(1536 * 1024);
+    QTest::newRow("JSON, 2.5 MiB (three pieces)")
+        << QByteArray("{\"password\": \"") << QByteArray("\", \"user\": \"jnovak\"}\n")
+        << qsizetype(2560 * 1024);
+}
+
+void TestStreamScrubber::valueCutWithItsLineIsRemovedWhole() {
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QFETCH(qsizetype, valueBytes);
+    QByteArray value(valueBytes, Qt::Uninitialized);
+    // Lower-case letters only: no shape a pattern detector would catch on its own.
+    const char alphabet[] = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl";
+    quint32 x = 2463534242u;
+    for (char& c : value) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        c = alphabet[x % 64];
+    }
+    const QByteArray line = "2026-11-20 08:00:01,317 INFO config " + before + value + after;
+    tests::TestEngine engine;
+    CategoryCounts counts{};
+    const QByteArray out = QByteArray::fromStdString(engine.scrub(line.toStdString(), &counts));
+    // No 32-byte stretch of the value survives anywhere, its tail included.
+    for (qsizetype at = 0; at + 32 <= value.size(); at += 4096) {
+        QVERIFY2(!out.contains(value.mid(at, 32)), qPrintable(QString::number(at)));
+    }
+    QVERIFY(!out.contains(value.right(32)));
+    const QByteArray expectedStart =
+        QByteArray("2026-11-20 08:00:01,317 INFO config ") + before + QByteArray("[REDACTED:");
+    QVERIFY(out.startsWith(expectedStart));
+    QVERIFY(out.endsWith(after.right(3)) || out.endsWith("\n"));
+    QVERIFY(out.size() < 4096); // the value is gone, not split into a few survivors
+    QVERIFY(counts[static_cast<std::size_t>(Category::Secret)] >= 2);
 }
 
 void TestStreamScrubber::readsGzipAndReportsTruncation() {
