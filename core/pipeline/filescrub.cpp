@@ -73,7 +73,8 @@ bool skipToNewestPartOfGzip(QIODevice& in, const QString& path, qint64 maxFileSi
 
 Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
                                         const scrub::ScrubEngine& engine, const QString& stagedPath,
-                                        qint64 maxFileSize, const CancelToken* cancel) {
+                                        qint64 maxFileSize, const CancelToken* cancel,
+                                        std::size_t recordCarriedStates) {
     StagedFile result;
     std::unique_ptr<QIODevice> in;
     qint64 readLimit = -1;
@@ -104,6 +105,7 @@ Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
         }
     }
     scrub::StreamScrubber scrubber(engine);
+    scrubber.recordCarriedStates(recordCarriedStates);
     auto stats = scrubber.run(*in, out.get(), readLimit, cancel);
     if (!stats) {
         Error e = stats.error();

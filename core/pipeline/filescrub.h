@@ -19,9 +19,11 @@ struct StagedFile {
     scrub::ScrubStats stats;
 };
 
-// stagedPath empty: learning pass (nothing is written).
+// stagedPath empty: learning pass (nothing is written). recordCarriedStates: how many lines
+// entered with a carried state stats.carried may list (the preview's viewer; 0: none).
 Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
                                         const scrub::ScrubEngine& engine, const QString& stagedPath,
-                                        qint64 maxFileSize, const CancelToken* cancel);
+                                        qint64 maxFileSize, const CancelToken* cancel,
+                                        std::size_t recordCarriedStates = 0);
 
 } // namespace supportzip::core::pipeline

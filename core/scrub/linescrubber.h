@@ -48,6 +48,10 @@ public:
     const std::vector<Span>& inspect(std::string_view line);
     // Resets per-file state (a multi-line secret never continues into another file).
     void resetFileState() { m_keyValueState = {}; }
+    // What the next line inherits from this one (a wrapped value, a pending JSON value); set to
+    // scrub a single line of a file as the streaming pass would (the preview's viewer).
+    const KeyValueState& keyValueState() const { return m_keyValueState; }
+    void setKeyValueState(const KeyValueState& state) { m_keyValueState = state; }
     // Every pseudonym written from now on is added to `pseudonyms` (borrowed; nullptr: none).
     void recordPseudonymsInto(PseudonymSet* pseudonyms) { m_pseudonyms = pseudonyms; }
 

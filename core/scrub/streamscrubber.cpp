@@ -57,6 +57,39 @@ Expected<void> StreamScrubber::flush(QIODevice* out, bool force) {
     return {};
 }
 
+bool StreamScrubber::scrubLineOfFile(LineScrubber& scrubber, bool& inPem, std::string_view line,
+                                     std::int64_t lineNumber, std::string& out,
+                                     const FindingCallback& onFinding, CategoryCounts& counts) {
+    // A PEM block (private key, certificate) is removed whole: its lines carry nothing support
+    // needs and certificates name the organisation.
+    if (!inPem && isPemBoundary(line, "-----BEGIN ")) {
+        inPem = true;
+        const auto b = line.find("-----BEGIN ");
+        scrubber.scrub(line.substr(0, b), lineNumber, out, onFinding, counts);
+        out += "[REDACTED:pem-block]";
+        counts[static_cast<std::size_t>(Category::Secret)] += 1;
+        if (onFinding) {
+            onFinding(Finding{lineNumber, static_cast<std::uint32_t>(b),
+                              static_cast<std::uint32_t>(line.size() - b), Category::Secret,
+                              ValueKind::Secret, Action::Redact, "pem.block"});
+        }
+        inPem = !isPemBoundary(line, "-----END ");
+    } else if (inPem) {
+        if (!isPemBoundary(line, "-----END ")) {
+            return false; // lines inside the block vanish behind the one marker
+        }
+        inPem = false;
+        const auto e = line.find("-----", line.find("-----END ") + 9) + 5;
+        if (e >= line.size()) {
+            return false; // the END line itself vanishes too
+        }
+        scrubber.scrub(line.substr(e), lineNumber, out, onFinding, counts);
+    } else {
+        scrubber.scrub(line, lineNumber, out, onFinding, counts);
+    }
+    return true;
+}
+
 Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewline, QIODevice* out,
                                            const FindingCallback& onFinding) {
     const bool crlf = !line.empty() && line.back() == '\r';
@@ -64,32 +97,15 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
         line.remove_suffix(1);
     }
     ++m_stats.lines;
-    // A PEM block (private key, certificate) is removed whole: its lines carry nothing support
-    // needs and certificates name the organisation.
-    if (!m_inPem && isPemBoundary(line, "-----BEGIN ")) {
-        m_inPem = true;
-        const auto b = line.find("-----BEGIN ");
-        m_line.scrub(line.substr(0, b), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
-        m_outBuffer += "[REDACTED:pem-block]";
-        m_stats.counts[static_cast<std::size_t>(Category::Secret)] += 1;
-        if (onFinding) {
-            onFinding(Finding{m_stats.lines, static_cast<std::uint32_t>(b),
-                              static_cast<std::uint32_t>(line.size() - b), Category::Secret,
-                              ValueKind::Secret, Action::Redact, "pem.block"});
+    if (m_stats.carried.size() < m_carriedLimit) {
+        const CarriedState entry{m_inPem, m_line.keyValueState()};
+        if (!entry.isDefault()) {
+            m_stats.carried.emplace_back(m_stats.lines, entry);
         }
-        m_inPem = !isPemBoundary(line, "-----END ");
-    } else if (m_inPem) {
-        if (!isPemBoundary(line, "-----END ")) {
-            return {}; // lines inside the block vanish behind the one marker
-        }
-        m_inPem = false;
-        const auto e = line.find("-----", line.find("-----END ") + 9) + 5;
-        if (e >= line.size()) {
-            return {}; // the END line itself vanishes too
-        }
-        m_line.scrub(line.substr(e), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
-    } else {
-        m_line.scrub(line, m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
+    }
+    if (!scrubLineOfFile(m_line, m_inPem, line, m_stats.lines, m_outBuffer, onFinding,
+                         m_stats.counts)) {
+        return {};
     }
     if (crlf) {
         m_outBuffer += '\r';

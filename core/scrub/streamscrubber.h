@@ -12,7 +12,22 @@
 
 #include <QIODevice>
 
+#include <utility>
+#include <vector>
+
 namespace supportzip::core::scrub {
+
+// What a line inherits from the lines before it: being inside a PEM block, inside a wrapped
+// secret value, or the value of a name given lines earlier. Default for almost every line.
+struct CarriedState {
+    bool inPem = false;
+    KeyValueState keyValue;
+    bool isDefault() const {
+        return !inPem && !keyValue.inMultilineSecret && !keyValue.pendingValue;
+    }
+};
+// Lines (1-based, as the scrubber counts them) that start with a carried state, in order.
+using CarriedStates = std::vector<std::pair<std::int64_t, CarriedState>>;
 
 struct ScrubStats {
     std::int64_t bytesIn = 0;
@@ -21,6 +36,7 @@ struct ScrubStats {
     CategoryCounts counts{};
     QString encoding = QStringLiteral("utf-8"); // as detected: utf-8 (or 8-bit), utf-16le, utf-16be
     PseudonymSet pseudonyms; // distinct pseudonyms written to the output (for the local ledger)
+    CarriedStates carried;   // only when recordCarriedStates() asked for them
 };
 
 class StreamScrubber final {
@@ -29,6 +45,17 @@ public:
     static constexpr std::size_t kMaxLineBytes = 1 << 20;
 
     explicit StreamScrubber(const ScrubEngine& engine);
+
+    // Records, in ScrubStats::carried, up to `limit` lines that start with a carried state, so
+    // a viewer can scrub any single line exactly as this pass did (the preview's sanitized side).
+    void recordCarriedStates(std::size_t limit) { m_carriedLimit = limit; }
+
+    // Scrubs one line (no line ending) into `out`, honouring and updating `inPem` (a PEM block
+    // is removed whole; the scrubber's own state carries wrapped values). False when the line
+    // vanishes from the output altogether (inside a PEM block).
+    static bool scrubLineOfFile(LineScrubber& scrubber, bool& inPem, std::string_view line,
+                                std::int64_t lineNumber, std::string& out,
+                                const FindingCallback& onFinding, CategoryCounts& counts);
 
     // Reads `in` to its end, or to maxBytes (the size at the start, for growing files) and writes
     // the scrubbed text to `out` (nullptr in the learning pass). Errors: UnsupportedInput for
@@ -53,6 +80,7 @@ private:
     std::string m_outBuffer;
     std::string m_scratch;
     bool m_inPem = false;
+    std::size_t m_carriedLimit = 0;
 };
 
 } // namespace supportzip::core::scrub

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void gzipLogIsShownSideBySideAndItsCopyRemoved();
     void selectedTextIsScrubbedEverywhere();
     void selectedTextIsKeptEverywhere();
+    void pemBlockReadsAsInTheBundle();
 
 private:
     QTreeWidgetItem* fileItem(const QString& sourceSuffix) const;
@@ -79,6 +80,15 @@ void TestPreviewPage::initTestCase() {
         plain.write(logLine(i) + '\n');
     }
     plain.close();
+    QFile security(m_logs + u"/atlassian-jira-security.log"_s);
+    QVERIFY(security.open(QIODevice::WriteOnly));
+    security.write("2026-11-18 08:00:00,000+0000 main INFO [c.a.jira.startup] key below\n"
+                   "-----BEGIN RSA PRIVATE KEY-----\n"
+                   "MIIEowIBAAKCAQEAvery+secret+key+material+0123456789abcdef\n"
+                   "c2Vjb25kK2xpbmUrb2Yra2V5K21hdGVyaWFs\n"
+                   "-----END RSA PRIVATE KEY-----\n"
+                   "2026-11-18 08:00:01,000+0000 main INFO [c.a.jira.startup] done\n");
+    security.close();
     const QString gz = m_logs + u"/atlassian-jira.log.1.gz"_s;
     gzFile f = gzopen(QFile::encodeName(gz).constData(), "wb");
     QVERIFY(f != nullptr);
@@ -252,6 +262,27 @@ void TestPreviewPage::selectedTextIsKeptEverywhere() {
     QVERIFY(m_controller->preview()->totals[person] < personBefore);
     // What is not kept stays scrubbed.
     QVERIFY(!sanitized->logModel()->lineText(row).contains(u"jana.novak"_s));
+}
+
+// The sanitized side scrubs line by line, yet a PEM block reads as the bundle has it: one
+// marker where it starts, its other lines left out (empty there, marked on the original side).
+void TestPreviewPage::pemBlockReadsAsInTheBundle() {
+    showFile(u"/atlassian-jira-security.log"_s, 6);
+    const auto* original = view("originalView")->logModel();
+    const auto* sanitized = view("sanitizedView")->logModel();
+    QCOMPARE(sanitized->lineText(1), u"[REDACTED:pem-block]"_s);
+    for (const int row : {2, 3, 4}) {
+        QCOMPARE(sanitized->lineText(row), QString());
+        QVERIFY(original->lineText(row).size() > 20);
+        const auto marks = original->lineHighlights(row);
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks.first().start, 0);
+        QCOMPARE(marks.first().length, int(original->lineText(row).size()));
+        QCOMPARE(marks.first().category, core::scrub::Category::Secret);
+    }
+    // Around it, lines are as they were.
+    QVERIFY(sanitized->lineText(0).endsWith(u"key below"_s));
+    QVERIFY(sanitized->lineText(5).endsWith(u"done"_s));
 }
 
 QTEST_MAIN(TestPreviewPage)

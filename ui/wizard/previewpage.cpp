@@ -20,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace supportzip::ui {
 namespace {
 
@@ -28,10 +30,21 @@ int chars(const char* data, std::uint32_t bytes) {
     return static_cast<int>(QString::fromUtf8(data, static_cast<qsizetype>(bytes)).size());
 }
 
+// What row (0-based) of the file inherits from the lines before it, if anything.
+core::scrub::CarriedState carriedAt(const core::scrub::CarriedStates& carried, qint64 row) {
+    const auto it = std::lower_bound(carried.begin(), carried.end(), row + 1,
+                                     [](const auto& e, qint64 line) { return e.first < line; });
+    return it != carried.end() && it->first == row + 1 ? it->second : core::scrub::CarriedState{};
+}
+
 LogFileModel::LineTransform transformFor(std::shared_ptr<core::pipeline::ScrubSession> session,
-                                         bool sanitized) {
-    return [session, sanitized](qint64, const QByteArray& raw, Highlights* highlights) {
-        const auto line = session->scrubLine(std::string_view(raw.constData(), raw.size()));
+                                         core::scrub::CarriedStates carried, bool sanitized) {
+    return [session, carried = std::move(carried), sanitized](qint64 row, const QByteArray& raw,
+                                                              Highlights* highlights) {
+        // With what the line inherits, a PEM block or a wrapped license reads as in the bundle;
+        // lines the bundle leaves out show empty on the sanitized side, marked on the original.
+        const auto line = session->scrubLine(std::string_view(raw.constData(), raw.size()),
+                                             carriedAt(carried, row));
         const char* text = sanitized ? line.text.data() : raw.constData();
         for (const auto& m : line.marks) {
             const auto begin = sanitized ? m.outBegin : m.inBegin;
@@ -288,8 +301,8 @@ void PreviewPage::showFile(int index) {
     m_shownTruncated = file.truncated;
     // The session that produced the counts also scrubs the visible lines, so the right side is
     // exactly the bundle's text.
-    m_originalModel->setLineTransform(transformFor(preview->session, false));
-    m_sanitizedModel->setLineTransform(transformFor(preview->session, true));
+    m_originalModel->setLineTransform(transformFor(preview->session, file.carried, false));
+    m_sanitizedModel->setLineTransform(transformFor(preview->session, file.carried, true));
     m_viewerNote->setVisible(file.truncated);
     m_viewerNote->setText(truncatedNote());
     // A rotated .gz log cannot be indexed as it is: it is shown from a decompressed private copy.
