@@ -3,6 +3,7 @@
 // reads (and Shift+Tab walks it back), and every widget that can take focus has a name a
 // screen reader can say.
 #include "wizard/buildpage.h"
+#include "wizard/collectwizard.h"
 #include "wizard/consentpage.h"
 #include "wizard/contentspage.h"
 #include "wizard/donepage.h"
@@ -11,12 +12,14 @@
 #include "wizard/sourcepage.h"
 #include "wizard/wizardcontroller.h"
 
+#include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void tabVisitsTheWidgetsInOrder();
     void everyFocusableWidgetHasAnAccessibleName_data();
     void everyFocusableWidgetHasAnAccessibleName();
+    void tabLeavesThePageForTheWizardButtonsOnly();
 };
 
 namespace {
@@ -200,6 +204,39 @@ void TestWizardKeyboard::everyFocusableWidgetHasAnAccessibleName() {
     reachable.sort();
     order.sort();
     QCOMPARE(reachable, order);
+}
+
+// In the wizard itself: after the page's last widget come the wizard's own buttons, never a
+// widget of a page that is not shown, and then the page again.
+void TestWizardKeyboard::tabLeavesThePageForTheWizardButtonsOnly() {
+    ui::WizardController controller;
+    ui::CollectWizard wizard(&controller);
+    wizard.resize(1000, 700);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowActive(&wizard));
+    QWizardPage* page = wizard.currentPage();
+    QTemporaryDir logs; // a source chosen: Next is enabled, so Tab can reach it
+    controller.chooseSourcePath(logs.path());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    auto* last = page->findChild<QWidget*>(u"openFolderButton"_s);
+    last->setFocus(Qt::TabFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), last);
+    QTest::keyClick(last, Qt::Key_Tab);
+    QList<QAbstractButton*> wizardButtons;
+    for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton,
+                       QWizard::FinishButton, QWizard::CancelButton, QWizard::HelpButton}) {
+        wizardButtons << wizard.button(which);
+    }
+    const auto isWizardButton = [&](QWidget* w) {
+        return wizardButtons.contains(qobject_cast<QAbstractButton*>(w));
+    };
+    QCOMPARE(QApplication::focusWidget(), wizard.button(QWizard::NextButton));
+    for (int i = 0; i < 6 && isWizardButton(QApplication::focusWidget()); ++i) {
+        QVERIFY(!QApplication::focusWidget()->accessibleName().isEmpty() ||
+                !static_cast<QAbstractButton*>(QApplication::focusWidget())->text().isEmpty());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    QCOMPARE(owner(QApplication::focusWidget(), page), u"installationList"_s);
 }
 
 QTEST_MAIN(TestWizardKeyboard)
