@@ -167,6 +167,14 @@ void TestPreviewPage::gzipLogIsShownSideBySideAndItsCopyRemoved() {
     // Lines are read on demand: the whole log is never held.
     QVERIFY(original->cachedBlockCount() <= ui::LogFileModel::kCachedBlocks);
     QVERIFY(m_page->findChild<QLabel*>(u"viewerNote"_s)->text().contains(u"decompressed"_s));
+    // A re-run of the preview (a setting changed) keeps the same copy and the same place.
+    view("originalView")->goToLine(4'321);
+    QSignalSpy ready(m_controller.get(), &ui::WizardController::previewReady);
+    m_controller->addTerm(u"ServiceRunnerNotInTheseLogs"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60'000);
+    QCOMPARE(inflated->scratchDir(), scratch);
+    QCOMPARE(view("originalView")->model()->rowCount(), kGzipLines);
+    QCOMPARE(view("originalView")->currentLine(), 4'321);
     // Another (plain) file: the copy goes at once. Back to the .gz, then leave the page.
     showFile(u"/atlassian-jira.log"_s, kPlainLines);
     QVERIFY(!QFileInfo::exists(scratch));

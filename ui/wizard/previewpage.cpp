@@ -307,7 +307,9 @@ void PreviewPage::showFile(int index) {
     m_viewerNote->setText(truncatedNote());
     // A rotated .gz log cannot be indexed as it is: it is shown from a decompressed private copy.
     if (file.sourcePath.endsWith(QStringLiteral(".gz"), Qt::CaseInsensitive)) {
-        closeViewers();
+        if (m_inflated->sourcePath() != file.sourcePath) {
+            closeViewers(); // the same log after a re-run stays open where it was
+        }
         m_inflated->inflate(file.sourcePath);
         return;
     }
