@@ -73,7 +73,8 @@ bool skipToNewestPartOfGzip(QIODevice& in, const QString& path, qint64 maxFileSi
 
 Expected<StagedFile> scrubCollectedFileTo(const collect::CollectedFile& file,
                                           const scrub::ScrubEngine& engine, QIODevice* out,
-                                          qint64 maxFileSize, const CancelToken* cancel) {
+                                          qint64 maxFileSize, const CancelToken* cancel,
+                                          std::size_t recordCarriedStates) {
     StagedFile result;
     std::unique_ptr<QIODevice> in;
     qint64 readLimit = -1;
@@ -94,6 +95,7 @@ Expected<StagedFile> scrubCollectedFileTo(const collect::CollectedFile& file,
         readLimit = sizeAtStart - plain->pos();
     }
     scrub::StreamScrubber scrubber(engine);
+    scrubber.recordCarriedStates(recordCarriedStates);
     auto stats = scrubber.run(*in, out, readLimit, cancel);
     if (!stats) {
         Error e = stats.error();
@@ -198,7 +200,7 @@ Expected<SegmentOutcome> scrubSegment(const collect::CollectedFile& file,
                                       const FileSegment& segment, const scrub::ScrubEngine& engine,
                                       QIODevice* out,
                                       const scrub::StreamScrubber::SegmentStart& start,
-                                      const CancelToken* cancel) {
+                                      const CancelToken* cancel, std::size_t recordCarriedStates) {
     QFile in(file.sourcePath);
     if (!in.open(QIODevice::ReadOnly)) {
         return tl::unexpected(describeOpenFailure(file.sourcePath, in.errorString()));
@@ -208,6 +210,7 @@ Expected<SegmentOutcome> scrubSegment(const collect::CollectedFile& file,
                          file.sourcePath);
     }
     scrub::StreamScrubber scrubber(engine);
+    scrubber.recordCarriedStates(recordCarriedStates);
     auto stats = scrubber.runSegment(in, out, segment.length, start, cancel);
     if (!stats) {
         Error e = stats.error();

@@ -26,9 +26,12 @@ Expected<StagedFile> scrubCollectedFile(const collect::CollectedFile& file,
                                         const scrub::ScrubEngine& engine, const QString& stagedPath,
                                         qint64 maxFileSize, const CancelToken* cancel);
 // The same, writing the scrubbed text to `out` (nullptr: nothing is written); no SHA-256.
+// recordCarriedStates: how many lines entered with a carried state stats.carried may list (the
+// preview's viewer; 0: none).
 Expected<StagedFile> scrubCollectedFileTo(const collect::CollectedFile& file,
                                           const scrub::ScrubEngine& engine, QIODevice* out,
-                                          qint64 maxFileSize, const CancelToken* cancel);
+                                          qint64 maxFileSize, const CancelToken* cancel,
+                                          std::size_t recordCarriedStates = 0);
 
 // Large plain files are scrubbed in segments on all cores (see segmentedrun.h). A segment is a
 // byte range that starts on a line; together a file's segments cover what the whole-file read
@@ -47,7 +50,7 @@ ReadPlan planRead(const collect::CollectedFile& file, qint64 maxFileSize, qint64
 
 struct SegmentOutcome {
     scrub::ScrubStats stats;
-    scrub::StreamScrubber::CarryState end;
+    scrub::CarriedState end;
     bool truncated = false; // whole-file reads only; a segmented file's plan says it
 };
 // Scrubs one segment from `start` into `out` (nullptr: nothing is written).
@@ -55,6 +58,7 @@ Expected<SegmentOutcome> scrubSegment(const collect::CollectedFile& file,
                                       const FileSegment& segment, const scrub::ScrubEngine& engine,
                                       QIODevice* out,
                                       const scrub::StreamScrubber::SegmentStart& start,
-                                      const CancelToken* cancel);
+                                      const CancelToken* cancel,
+                                      std::size_t recordCarriedStates = 0);
 
 } // namespace supportzip::core::pipeline

@@ -10,6 +10,10 @@
 #include <vector>
 
 namespace supportzip::core::pipeline {
+namespace {
+// Per file; lines beyond it are shown scrubbed one by one (almost every file has none at all).
+constexpr std::size_t kMaxCarriedStates = 10'000;
+} // namespace
 
 qint64 PreviewResult::bytesAfter() const {
     qint64 sum = 0;
@@ -58,7 +62,8 @@ Expected<PreviewResult> PreviewJob::run(const ProgressCallback& progressCallback
                         if (m_cancel.isCancelled()) {
                             return cancelled();
                         }
-                        auto r = scrubItem(files, work, item, engine, nullptr, start, &m_cancel);
+                        auto r = scrubItem(files, work, item, engine, nullptr, start, &m_cancel,
+                                           kMaxCarriedStates);
                         progress.report({QStringLiteral("preview"), files[item.file].sourcePath,
                                          done += work.itemBytes(files, item), totalBytes});
                         return r;
@@ -77,7 +82,8 @@ Expected<PreviewResult> PreviewJob::run(const ProgressCallback& progressCallback
         }
         result.files.append({files[i].sourcePath, members[i], files[i].category,
                              outcome->sizeBefore, outcome->sizeAfter, outcome->truncated,
-                             outcome->stats.counts});
+                             outcome->stats.counts,
+                             outcome->truncated ? scrub::CarriedStates{} : outcome->stats.carried});
         for (std::size_t c = 0; c < scrub::kCategoryCount; ++c) {
             result.totals[c] += outcome->stats.counts[c];
         }

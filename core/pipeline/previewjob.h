@@ -26,6 +26,9 @@ struct PreviewFile {
     qint64 sizeAfter = 0;
     bool truncated = false;
     scrub::CategoryCounts findings{};
+    // Lines that inherit state from the lines before them (a PEM block, a wrapped license), for
+    // ScrubSession::scrubLine; empty for a truncated file, whose line numbers start mid-file.
+    scrub::CarriedStates carried;
 };
 
 struct PreviewResult {

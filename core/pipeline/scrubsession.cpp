@@ -117,16 +117,19 @@ QStringList ScrubSession::memberPaths(const QList<collect::CollectedFile>& files
     return paths;
 }
 
-ScrubbedLine ScrubSession::scrubLine(std::string_view line) const {
+ScrubbedLine ScrubSession::scrubLine(std::string_view line,
+                                     const scrub::CarriedState& entry) const {
     ScrubbedLine result;
     scrub::LineScrubber scrubber(m_engine);
+    scrubber.setKeyValueState(entry.keyValue);
+    bool inPem = entry.inPem;
     scrub::CategoryCounts counts{};
     // The scrubber reports a finding right after appending its replacement: the replacement
     // ends at the current output size and starts where the unchanged text before it ends.
     std::uint32_t inEnd = 0;
     std::uint32_t outEnd = 0;
-    scrubber.scrub(
-        line, 1, result.text,
+    const bool kept = scrub::StreamScrubber::scrubLineOfFile(
+        scrubber, inPem, line, 1, result.text,
         [&](const scrub::Finding& f) {
             const auto outBegin = outEnd + (f.column - inEnd);
             const auto outStop = static_cast<std::uint32_t>(result.text.size());
@@ -136,6 +139,12 @@ ScrubbedLine ScrubSession::scrubLine(std::string_view line) const {
             outEnd = outStop;
         },
         counts);
+    if (!kept) {
+        // All of it is secret: marked whole on the original side, nothing on the other.
+        result.removed = true;
+        result.marks.push_back({scrub::Category::Secret, scrub::Action::Redact, 0,
+                                static_cast<std::uint32_t>(line.size()), 0, 0});
+    }
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include "scrub/linescrubber.h"
 #include "scrub/pseudonymizer.h"
 #include "scrub/rules.h"
+#include "scrub/streamscrubber.h"
 
 #include <QString>
 #include <QStringList>
@@ -37,6 +38,7 @@ struct ScrubbedLine {
     };
     std::string text;
     std::vector<Mark> marks;
+    bool removed = false; // the line is not in the bundle at all (inside a PEM block)
 };
 
 class ScrubSession final {
@@ -59,9 +61,10 @@ public:
     // Whole texts (member names, generated files). Thread-safe. pseudonyms: where the
     // pseudonyms written are gathered for the ledger (nullptr: nowhere).
     QString scrubText(const QString& text, scrub::PseudonymSet* pseudonyms = nullptr) const;
-    // One line of a file, with its findings placed (the GUI's side-by-side viewer). A value that
-    // spans lines (a multi-line license) is only recognized by the streaming pass.
-    ScrubbedLine scrubLine(std::string_view line) const;
+    // One line of a file, with its findings placed (the GUI's side-by-side viewer). `entry` is
+    // what the line inherits from the lines before it (PreviewFile::carried): with it, a line of
+    // a PEM block or a wrapped license comes out as the streaming pass writes it.
+    ScrubbedLine scrubLine(std::string_view line, const scrub::CarriedState& entry = {}) const;
     // The bundle member name of every file, scrubbed like its content and unique.
     QStringList memberPaths(const QList<collect::CollectedFile>& files,
                             scrub::PseudonymSet* pseudonyms = nullptr) const;

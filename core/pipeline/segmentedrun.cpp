@@ -39,14 +39,16 @@ qint64 WorkPlan::itemBytes(const QList<collect::CollectedFile>& files, const Wor
 
 WorkResult scrubItem(const QList<collect::CollectedFile>& files, const WorkPlan& plan,
                      const WorkItem& item, const scrub::ScrubEngine& engine, QIODevice* out,
-                     const scrub::StreamScrubber::SegmentStart& start, const CancelToken* cancel) {
+                     const scrub::StreamScrubber::SegmentStart& start, const CancelToken* cancel,
+                     std::size_t recordCarriedStates) {
     const collect::CollectedFile& file = files[item.file];
     if (item.segment >= 0) {
         return scrubSegment(
             file, plan.readPlan(item.file).segments[static_cast<std::size_t>(item.segment)], engine,
-            out, start, cancel);
+            out, start, cancel, recordCarriedStates);
     }
-    auto staged = scrubCollectedFileTo(file, engine, out, plan.maxFileSize(), cancel);
+    auto staged =
+        scrubCollectedFileTo(file, engine, out, plan.maxFileSize(), cancel, recordCarriedStates);
     if (!staged) {
         return tl::unexpected(staged.error());
     }
@@ -68,6 +70,9 @@ Expected<StagedFile> combineItems(const WorkPlan& plan, qsizetype file,
             staged.stats.encoding = s.encoding;
             staged.truncated = staged.truncated || r->truncated;
             first = false;
+        }
+        for (const auto& [line, state] : s.carried) {
+            staged.stats.carried.emplace_back(staged.stats.lines + line, state);
         }
         staged.stats.bytesIn += s.bytesIn;
         staged.stats.bytesOut += s.bytesOut;

@@ -74,7 +74,7 @@ std::vector<WorkResult> runWorkPlan(QThreadPool& pool, const WorkPlan& plan, Fn 
             if (!before) {
                 break; // the file fails with the first error
             }
-            if (before->end != scrub::StreamScrubber::CarryState{}) {
+            if (!before->end.isDefault()) {
                 results[ofFile[k]] = fn(ofFile[k], items[ofFile[k]],
                                         scrub::StreamScrubber::SegmentStart{false, before->end});
             }
@@ -86,9 +86,11 @@ std::vector<WorkResult> runWorkPlan(QThreadPool& pool, const WorkPlan& plan, Fn 
 // Scrubs one work item (a whole file or a segment) into `out` (nullptr: nothing is written).
 WorkResult scrubItem(const QList<collect::CollectedFile>& files, const WorkPlan& plan,
                      const WorkItem& item, const scrub::ScrubEngine& engine, QIODevice* out,
-                     const scrub::StreamScrubber::SegmentStart& start, const CancelToken* cancel);
+                     const scrub::StreamScrubber::SegmentStart& start, const CancelToken* cancel,
+                     std::size_t recordCarriedStates = 0);
 
-// The outcome of one file from those of its items: the first error, or the sums.
+// The outcome of one file from those of its items: the first error, or the sums (carried
+// states with their line numbers counted from the file's start).
 Expected<StagedFile> combineItems(const WorkPlan& plan, qsizetype file,
                                   const std::vector<WorkResult>& results);
 

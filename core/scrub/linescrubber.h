@@ -50,8 +50,9 @@ public:
     const std::vector<Span>& lastReplaced() const { return m_accepted; }
     // Resets per-file state (a multi-line secret never continues into another file).
     void resetFileState() { m_keyValueState = {}; }
-    // The state a line leaves for the next one, so that a file scrubbed in segments can check
-    // where a segment must start from (see StreamScrubber::CarryState).
+    // What the next line inherits from this one (a wrapped value, a pending JSON value): read
+    // where a segment of a file ends, set where the next starts or to scrub a single line of a
+    // file as the streaming pass would (the preview's viewer).
     const KeyValueState& keyValueState() const { return m_keyValueState; }
     void setKeyValueState(const KeyValueState& state) { m_keyValueState = state; }
     // Every pseudonym written from now on is added to `pseudonyms` (borrowed; nullptr: none).

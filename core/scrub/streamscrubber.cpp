@@ -58,6 +58,39 @@ Expected<void> StreamScrubber::flush(QIODevice* out, bool force) {
     return {};
 }
 
+bool StreamScrubber::scrubLineOfFile(LineScrubber& scrubber, bool& inPem, std::string_view line,
+                                     std::int64_t lineNumber, std::string& out,
+                                     const FindingCallback& onFinding, CategoryCounts& counts) {
+    // A PEM block (private key, certificate) is removed whole: its lines carry nothing support
+    // needs and certificates name the organisation.
+    if (!inPem && isPemBoundary(line, "-----BEGIN ")) {
+        inPem = true;
+        const auto b = chars::find(line, "-----BEGIN ");
+        scrubber.scrub(line.substr(0, b), lineNumber, out, onFinding, counts);
+        out += "[REDACTED:pem-block]";
+        counts[static_cast<std::size_t>(Category::Secret)] += 1;
+        if (onFinding) {
+            onFinding(Finding{lineNumber, static_cast<std::uint32_t>(b),
+                              static_cast<std::uint32_t>(line.size() - b), Category::Secret,
+                              ValueKind::Secret, Action::Redact, "pem.block"});
+        }
+        inPem = !isPemBoundary(line, "-----END ");
+    } else if (inPem) {
+        if (!isPemBoundary(line, "-----END ")) {
+            return false; // lines inside the block vanish behind the one marker
+        }
+        inPem = false;
+        const auto e = chars::find(line, "-----", chars::find(line, "-----END ") + 9) + 5;
+        if (e >= line.size()) {
+            return false; // the END line itself vanishes too
+        }
+        scrubber.scrub(line.substr(e), lineNumber, out, onFinding, counts);
+    } else {
+        scrubber.scrub(line, lineNumber, out, onFinding, counts);
+    }
+    return true;
+}
+
 // The rest of a value cut with its over-long line (a 2 MiB token, a license pasted on one line)
 // is replaced up to its first delimiter: the detectors only saw its first part, and the second
 // must not pass in clear. Returns what is left of the piece.
@@ -102,36 +135,20 @@ Expected<void> StreamScrubber::processLine(std::string_view line, bool hasNewlin
             return flush(out, false); // the whole piece was the value's rest
         }
     }
-    // A PEM block (private key, certificate) is removed whole: its lines carry nothing support
-    // needs and certificates name the organisation.
-    if (!m_inPem && isPemBoundary(line, "-----BEGIN ")) {
-        m_inPem = true;
-        const auto b = chars::find(line, "-----BEGIN ");
-        m_line.scrub(line.substr(0, b), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
-        m_outBuffer += "[REDACTED:pem-block]";
-        m_stats.counts[static_cast<std::size_t>(Category::Secret)] += 1;
-        if (onFinding) {
-            onFinding(Finding{m_stats.lines, static_cast<std::uint32_t>(b),
-                              static_cast<std::uint32_t>(line.size() - b), Category::Secret,
-                              ValueKind::Secret, Action::Redact, "pem.block"});
+    if (m_stats.carried.size() < m_carriedLimit) {
+        const CarriedState entry{m_inPem, m_line.keyValueState()};
+        if (!entry.isDefault()) {
+            m_stats.carried.emplace_back(m_stats.lines, entry);
         }
-        m_inPem = !isPemBoundary(line, "-----END ");
-    } else if (m_inPem) {
-        if (!isPemBoundary(line, "-----END ")) {
-            return {}; // lines inside the block vanish behind the one marker
-        }
-        m_inPem = false;
-        const auto e = chars::find(line, "-----", chars::find(line, "-----END ") + 9) + 5;
-        if (e >= line.size()) {
-            return {}; // the END line itself vanishes too
-        }
-        m_line.scrub(line.substr(e), m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
-    } else {
-        m_line.scrub(line, m_stats.lines, m_outBuffer, onFinding, m_stats.counts);
-        const auto& replaced = m_line.lastReplaced();
-        if (!hasNewline && !replaced.empty() && replaced.back().end == line.size()) {
-            m_cutValue = replaced.back(); // the value goes on in the next piece
-        }
+    }
+    const bool plainLine = !m_inPem && chars::find(line, "-----BEGIN ") == std::string_view::npos;
+    if (!scrubLineOfFile(m_line, m_inPem, line, m_stats.lines, m_outBuffer, onFinding,
+                         m_stats.counts)) {
+        return {};
+    }
+    const auto& replaced = m_line.lastReplaced();
+    if (plainLine && !hasNewline && !replaced.empty() && replaced.back().end == line.size()) {
+        m_cutValue = replaced.back(); // the value goes on in the next piece
     }
     if (crlf) {
         m_outBuffer += '\r';
@@ -183,7 +200,7 @@ Expected<ScrubStats> StreamScrubber::runSegment(QIODevice& in, QIODevice* out, q
                                                 const CancelToken* cancel,
                                                 const FindingCallback& onFinding) {
     m_stats = ScrubStats{};
-    m_line.setKeyValueState(start.state.keyValues);
+    m_line.setKeyValueState(start.state.keyValue);
     m_line.recordPseudonymsInto(&m_stats.pseudonyms);
     m_inPem = start.state.inPem;
     m_cutValue.reset();

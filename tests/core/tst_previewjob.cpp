@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dry-run preview against the bundle it previews: same request, same counts, file by file.
 #include "pipeline/collectjob.h"
+#include "pipeline/filescrub.h"
 #include "pipeline/previewjob.h"
 #include "samplegen.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void writesNothingAndNeedsNoConsent();
     void excludedFileIsLeftOutWithReason();
     void scrubLinePlacesFindings();
+    void linesOfMultiLineSecretsReadAsInTheBundle();
     void cancelledPreviewReportsCancelled();
 
 private:
@@ -129,6 +132,76 @@ void TestPreviewJob::scrubLinePlacesFindings() {
     QCOMPARE(line.substr(scrubbed.marks.back().inBegin, scrubbed.marks.back().inLength),
              std::string("Caesium"));
     QCOMPARE(scrubbed.marks.back().category, core::scrub::Category::Custom);
+}
+
+// The viewer scrubs one line at a time; with what each line inherits (PreviewFile::carried) the
+// lines of a PEM block, a wrapped license and a JSON header value come out as the bundle has them.
+void TestPreviewJob::linesOfMultiLineSecretsReadAsInTheBundle() {
+    const QString folder = m_dir.filePath(QStringLiteral("multiline"));
+    QVERIFY(QDir().mkpath(folder));
+    const QByteArray text =
+        "2026-11-18 08:00:45,317+0000 main INFO [c.a.jira.startup] key follows\n"
+        "  -----BEGIN RSA PRIVATE KEY-----\n"
+        "MIIEowIBAAKCAQEAvery+secret+key+material+0123456789abcdef\n"
+        "c2Vjb25kK2xpbmUrb2Yra2V5K21hdGVyaWFs\n"
+        "-----END RSA PRIVATE KEY----- and after it 10.20.30.41\n"
+        "<property name=\"atlassian.license.message\">AAABbQ0ODAoPeNp9kV1PwjAUhu/7K5p4\n"
+        "nnVbpLzUf2xeeS7yPDa3Bdq9Jz5Xnf5O3s1tKzeNhTE0EqhJJXHDOGv4kLHpK2F\n"
+        "X02kq8FWeSzA2KM2dd</property>\n"
+        "{\"name\": \"Authorization\",\n"
+        "  \"value\": \"Basic amlyYTpzZWNyZXQ=\"}\n"
+        "mail to jana.novak@northwind-logistics.example, done\n";
+    QFile log(folder + QStringLiteral("/atlassian-jira.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write(text);
+    log.close();
+    CollectRequest r;
+    r.sourcePath = folder;
+    r.outputPath = m_dir.path();
+    r.vaultDir = m_dir.filePath(QStringLiteral("vault"));
+    auto preview = core::pipeline::PreviewJob(r).run();
+    QVERIFY2(preview, preview ? "" : qPrintable(preview.error().toString()));
+    const auto file = std::find_if(preview->files.begin(), preview->files.end(), [](auto& f) {
+        return f.sourcePath.endsWith(QStringLiteral("atlassian-jira.log"));
+    });
+    QVERIFY(file != preview->files.end());
+    QVERIFY(!file->carried.empty());
+    // The bundle's text of this file, as the build writes it.
+    const auto planned =
+        std::find_if(preview->plan.inventory.files.begin(), preview->plan.inventory.files.end(),
+                     [&](auto& f) { return f.sourcePath == file->sourcePath; });
+    const QString staged = m_dir.filePath(QStringLiteral("multiline.staged"));
+    auto bundled = core::pipeline::scrubCollectedFile(*planned, preview->session->engine(), staged,
+                                                      0, nullptr);
+    QVERIFY(bundled);
+    QFile stagedFile(staged);
+    QVERIFY(stagedFile.open(QIODevice::ReadOnly));
+    const QByteArray expected = stagedFile.readAll();
+    // Line by line, with the carried states, as the viewer does.
+    QByteArray viewed;
+    std::int64_t number = 0;
+    int removed = 0;
+    for (const QByteArray& line : text.chopped(1).split('\n')) {
+        ++number;
+        core::scrub::CarriedState entry;
+        for (const auto& [at, state] : file->carried) {
+            if (at == number) {
+                entry = state;
+            }
+        }
+        const auto scrubbed = preview->session->scrubLine(line.toStdString(), entry);
+        removed += scrubbed.removed ? 1 : 0;
+        if (!scrubbed.removed) {
+            viewed += QByteArray::fromStdString(scrubbed.text) + '\n';
+        }
+    }
+    QCOMPARE(viewed, expected);
+    QCOMPARE(removed, 2); // the key's two inner lines; its END line keeps what follows it
+    QVERIFY(!expected.contains("nnVbpLzUf2xeeS7yPDa3Bdq9Jz5Xnf5O3s1tKzeNhTE0EqhJJXHDOGv4kLHpK2F"));
+    QVERIFY(!expected.contains("amlyYTpzZWNyZXQ="));
+    // Without them, the old line-by-line view would have shown the key and the license.
+    QVERIFY(preview->session->scrubLine("c2Vjb25kK2xpbmUrb2Yra2V5K21hdGVyaWFs").text ==
+            "c2Vjb25kK2xpbmUrb2Yra2V5K21hdGVyaWFs");
 }
 
 void TestPreviewJob::cancelledPreviewReportsCancelled() {

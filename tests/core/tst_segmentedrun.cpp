@@ -104,7 +104,7 @@ PassResult runPasses(const QList<collect::CollectedFile>& files, qint64 segmentB
         pool, work,
         [&](std::size_t index, const WorkItem& item,
             const scrub::StreamScrubber::SegmentStart& start) -> WorkResult {
-            if (start.state != scrub::StreamScrubber::CarryState{}) {
+            if (!start.state.isDefault()) {
                 const std::lock_guard lock(mutex);
                 ++pass.carriedStarts;
             }

@@ -3,9 +3,11 @@
 // bounded cache, the transform decides what is shown and highlighted, searches and highlight
 // steps run off the GUI thread, a double-click activates the token under the pointer.
 #include "viewer/logfilemodel.h"
+#include "viewer/loglinedelegate.h"
 #include "viewer/logview.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void transformShowsScrubbedTextWithHighlights();
     void searchAndHighlightStepsMoveTheView();
     void doubleClickActivatesTheTokenUnderThePointer();
+    void textIsSelectedWithTheMouseOrShiftArrowsAndCopied();
     void missingFileReportsWhy();
     void reopeningReplacesTheContent();
 
@@ -164,6 +167,70 @@ void TestLogView::doubleClickActivatesTheTokenUnderThePointer() {
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("user-1a2b3c"));
     QCOMPARE(activated.at(0).at(1).toInt(), 0);
+    QCOMPARE(view.selectedText(), QStringLiteral("user-1a2b3c")); // and becomes the selection
+}
+
+void TestLogView::textIsSelectedWithTheMouseOrShiftArrowsAndCopied() {
+    const QString path = m_dir.filePath(QStringLiteral("select.log"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("first line\nscheduler Caesium ran job 42 for ACME Corp\nthird line\n");
+    f.close();
+    LogFileModel model;
+    QSignalSpy finished(&model, &LogFileModel::indexingFinished);
+    model.open(path);
+    QVERIFY(finished.wait(10'000));
+    ui::LogView view;
+    view.setLogModel(&model);
+    view.resize(1200, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    const QString text = model.lineText(1);
+    const QRect row = view.visualRect(model.index(1));
+    const QFontMetrics metrics(view.font());
+    const int textX = row.left() + ui::LogLineDelegate::textStart(metrics, model.rowCount());
+    const auto at = [&](qsizetype column) {
+        return QPoint(textX + metrics.horizontalAdvance(text.left(column)) + 1, row.center().y());
+    };
+    // Drag from "A" of ACME to after "Corp"; the pointer may stray to another line.
+    QSignalSpy changed(&view, &ui::LogView::textSelectionChanged);
+    const qsizetype acme = text.indexOf(QStringLiteral("ACME"));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, at(acme));
+    QTest::mouseMove(view.viewport(), at(acme + 4));
+    QCOMPARE(view.selectedText(), QStringLiteral("ACME"));
+    QTest::mouseMove(view.viewport(), at(text.size()) + QPoint(0, row.height()));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, at(text.size()));
+    QCOMPARE(view.selectedText(), QStringLiteral("ACME Corp"));
+    QCOMPARE(view.textSelection().row, 1);
+    QCOMPARE(view.currentLine(), 1); // the row did not follow the pointer
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("ACME Corp"));
+    // Ctrl+C copies the selection, not the whole line.
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("ACME Corp"));
+    // Shift+arrows: from the start of the current line, by character and by word.
+    view.goToLine(1);
+    view.clearTextSelection();
+    QCOMPARE(view.selectedText(), QString());
+    QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(view.selectedText(), QStringLiteral("sc"));
+    QTest::keyClick(&view, Qt::Key_Left, Qt::ShiftModifier);
+    QCOMPARE(view.selectedText(), QStringLiteral("s"));
+    QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier | Qt::ControlModifier);
+    QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier | Qt::ControlModifier);
+    QCOMPARE(view.selectedText(), QStringLiteral("scheduler Caesium"));
+    QTest::keyClick(&view, Qt::Key_End, Qt::ShiftModifier);
+    QCOMPARE(view.selectedText(), text);
+    QCOMPARE(view.currentLine(), 1);
+    // A click elsewhere starts afresh; reopening the model drops the selection.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at(3));
+    QCOMPARE(view.selectedText(), QString());
+    view.selectText(0, 0, 5);
+    QCOMPARE(view.selectedText(), QStringLiteral("first"));
+    model.open(path);
+    QCOMPARE(view.selectedText(), QString());
 }
 
 void TestLogView::missingFileReportsWhy() {

@@ -91,6 +91,16 @@ bool run(Shooter& s, const fixtures::SampleInstallation& sample, const QString& 
     waitFor([&] { return view->model()->rowCount() > 0; }, 10000);
     s.find<QPushButton>("nextFinding")->click();
     waitFor([&] { return view->currentLine() >= 0; }, 10000);
+    // A finding in sight on the original side selected, ready to scrub or keep everywhere.
+    auto* original = s.find<ui::LogView>("originalView");
+    const int top = original->indexAt(QPoint(1, 1)).row();
+    for (int row = std::max(top, 0); row < top + 30; ++row) {
+        const auto marks = original->logModel()->lineHighlights(row);
+        if (!marks.isEmpty() && marks.first().start + marks.first().length < 60) {
+            original->selectText(row, marks.first().start, marks.first().length);
+            break;
+        }
+    }
     s.shoot(QStringLiteral("4-preview"));
     s.next();
     s.find<QLineEdit>("outputDirEdit")->setText(bundleDir);

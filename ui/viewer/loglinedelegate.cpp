@@ -2,6 +2,7 @@
 #include "viewer/loglinedelegate.h"
 
 #include "viewer/logfilemodel.h"
+#include "viewer/logview.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -67,6 +68,18 @@ void LogLineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         shown += QStringLiteral("  … (%1 more bytes not shown)").arg(omitted);
     }
     painter->drawText(QPoint(x0, baseline), shown);
+    // The view's text selection, inverted so it shows on a highlighted row and on findings.
+    const auto* view = qobject_cast<const LogView*>(option.widget);
+    const LogView::TextSelection s = view ? view->textSelection() : LogView::TextSelection{};
+    if (s.row == index.row() && s.length > 0) {
+        const QString part = text.mid(s.start, s.length);
+        const int left = x0 + metrics.horizontalAdvance(text.left(s.start));
+        painter->fillRect(
+            QRect(left, option.rect.top(), metrics.horizontalAdvance(part), option.rect.height()),
+            palette.color(QPalette::Text));
+        painter->setPen(palette.color(QPalette::Base));
+        painter->drawText(QPoint(left, baseline), part);
+    }
     painter->restore();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/buildpage.h"
 
+#include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,7 @@ BuildPage::BuildPage(WizardController* controller, QWidget* parent)
     m_timeLeft->setObjectName(QStringLiteral("buildTimeLeft"));
     m_cancel = new QPushButton(tr("&Cancel build"), this);
     m_cancel->setObjectName(QStringLiteral("buildCancel"));
+    nameAfterText({m_cancel});
     layout->addWidget(m_stage);
     layout->addWidget(m_progress);
     layout->addWidget(m_item);

@@ -3,6 +3,7 @@
 
 #include "bundle/manifest.h"
 #include "wizard/categorytexts.h"
+#include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 #include "wizard/wizardsettings.h"
 
@@ -59,6 +60,8 @@ ConsentPage::ConsentPage(WizardController* controller, QWidget* parent)
     layout->addWidget(m_statement);
     m_agree = new QCheckBox(tr("I &agree to send this bundle as stated above"), this);
     m_agree->setObjectName(QStringLiteral("consentCheck"));
+    nameAfterText({m_agree});
+    setTabChain({m_recipient, m_ticket, m_name, m_email, m_deleteBy, m_outputDir, m_agree});
     layout->addWidget(m_agree);
     layout->addStretch();
     connect(m_recipient, &QLineEdit::textChanged, this, &ConsentPage::updateStatement);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/contentspage.h"
 
+#include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 
 #include <QCheckBox>
@@ -74,14 +75,16 @@ QWidget* ContentsPage::buildLimits() {
     auto* form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
     const auto dateRow = [&](QCheckBox*& use, QDateTimeEdit*& edit, const QString& label,
-                             const char* name) {
+                             const char* name, const char* checkName) {
         auto* row = new QHBoxLayout;
         use = new QCheckBox(label, box);
+        use->setObjectName(QLatin1StringView(checkName));
+        nameAfterText({use});
         edit = new QDateTimeEdit(QDateTime::currentDateTime(), box);
         edit->setObjectName(QLatin1StringView(name));
         edit->setCalendarPopup(true);
         edit->setEnabled(false);
-        edit->setAccessibleName(label);
+        edit->setAccessibleName(QString(label).remove(u'&'));
         row->addWidget(use);
         row->addWidget(edit, 1);
         connect(use, &QCheckBox::toggled, edit, &QWidget::setEnabled);
@@ -89,22 +92,24 @@ QWidget* ContentsPage::buildLimits() {
         connect(edit, &QDateTimeEdit::editingFinished, this, &ContentsPage::applyWindowAndLimits);
         form->addRow(row);
     };
-    dateRow(m_useSince, m_since, tr("Only logs with entries &since"), "sinceEdit");
+    dateRow(m_useSince, m_since, tr("Only logs with entries &since"), "sinceEdit", "sinceCheck");
     m_since->setDateTime(QDateTime::currentDateTime().addDays(-7));
-    dateRow(m_useUntil, m_until, tr("Only logs with entries &until"), "untilEdit");
+    dateRow(m_useUntil, m_until, tr("Only logs with entries &until"), "untilEdit", "untilCheck");
     const auto sizeBox = [&](const QString& label, const char* name) {
         auto* spin = new QSpinBox(box);
         spin->setObjectName(QLatin1StringView(name));
         spin->setRange(0, 1024 * 1024);
         spin->setSuffix(tr(" MiB"));
         spin->setSpecialValueText(tr("no limit"));
-        spin->setAccessibleName(label);
+        spin->setAccessibleName(QString(label).remove(u'&').remove(u':'));
         form->addRow(label, spin);
         connect(spin, &QSpinBox::editingFinished, this, &ContentsPage::applyWindowAndLimits);
         return spin;
     };
     m_maxFileMb = sizeBox(tr("Largest &file (newest part kept):"), "maxFileSize");
     m_maxTotalMb = sizeBox(tr("&Total (oldest logs left out first):"), "maxTotalSize");
+    setTabChain(
+        {m_tree, m_leftOut, m_useSince, m_since, m_useUntil, m_until, m_maxFileMb, m_maxTotalMb});
     return box;
 }
 

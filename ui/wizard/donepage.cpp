@@ -3,6 +3,7 @@
 
 #include "send/senddialog.h"
 #include "wizard/categorytexts.h"
+#include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 
 #include <QClipboard>
@@ -29,6 +30,8 @@ DonePage::DonePage(WizardController* controller, QWidget* parent)
     m_details->setObjectName(QStringLiteral("doneDetails"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_details->setAccessibleName(tr("Bundle details"));
+    m_details->setFocusPolicy(Qt::StrongFocus); // Tab to it, then select the path or hash
     layout->addWidget(m_details);
     auto* buttons = new QHBoxLayout;
     auto* show = new QPushButton(tr("&Show in folder"), this);
@@ -42,6 +45,8 @@ DonePage::DonePage(WizardController* controller, QWidget* parent)
     buttons->addWidget(copy);
     buttons->addStretch();
     layout->addLayout(buttons);
+    nameAfterText({send, show, copy});
+    setTabChain({m_details, send, show, copy});
     layout->addStretch();
     connect(show, &QPushButton::clicked, this, [this] {
         if (const auto* s = m_controller->summary()) {

@@ -15,6 +15,7 @@ class QTreeWidget;
 
 namespace supportzip::ui {
 
+class InflatedLog;
 class LogFileModel;
 class LogView;
 class WizardController;
@@ -24,14 +25,21 @@ class PreviewPage final : public QWizardPage {
     Q_DISABLE_COPY_MOVE(PreviewPage)
 public:
     explicit PreviewPage(WizardController* controller, QWidget* parent = nullptr);
+    ~PreviewPage() override;
 
     void initializePage() override;
+    void cleanupPage() override;
     bool isComplete() const override;
 
 private:
     QWidget* buildViewerBar();
+    void addSelectionActions();
+    void setKeyboardOrder();
     void fillFiles();
     void showFile(int index);
+    void openBoth(const QString& plainPath);
+    void closeViewers();
+    void connectInflatedLog();
     void setRunning(bool running);
 
     WizardController* m_controller;
@@ -46,7 +54,9 @@ private:
     QLineEdit* m_search = nullptr;
     QLineEdit* m_value = nullptr;
     QLabel* m_viewerNote = nullptr;
+    InflatedLog* m_inflated = nullptr; // the shown .gz log, decompressed to a private file
     QString m_shownPath;
+    bool m_shownTruncated = false;
 };
 
 } // namespace supportzip::ui

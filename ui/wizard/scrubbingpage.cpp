@@ -2,6 +2,7 @@
 #include "wizard/scrubbingpage.h"
 
 #include "wizard/categorytexts.h"
+#include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 #include "wizard/wizardsettings.h"
 
@@ -76,6 +77,11 @@ ScrubbingPage::ScrubbingPage(WizardController* controller, QWidget* parent)
     tv->addWidget(m_testResult);
     tv->addWidget(note);
     layout->addWidget(test);
+    QList<QWidget*> chain;
+    for (auto* combo : findChildren<QComboBox*>()) {
+        chain.append(combo); // in category order, as they were made
+    }
+    setTabChain(chain + QList<QWidget*>{m_terms, m_keep, m_testLine});
     connect(m_testLine, &QLineEdit::textChanged, this, &ScrubbingPage::updateTestResult);
     connect(controller, &WizardController::rulesChanged, this, [this] {
         // Remembered per user as they change, also when the preview page adds a value.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wizard/sourcepage.h"
 
+#include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 #include "wizard/wizardsettings.h"
 
@@ -51,8 +52,8 @@ SourcePage::SourcePage(WizardController* controller, QWidget* parent)
     m_chosen->setObjectName(QStringLiteral("chosenSource"));
     m_chosen->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_chosen);
-    setTabOrder(m_list, zip);
-    setTabOrder(zip, folder);
+    nameAfterText({zip, folder});
+    setTabChain({m_list, zip, folder});
 
     connect(zip, &QPushButton::clicked, this, &SourcePage::openZip);
     connect(folder, &QPushButton::clicked, this, &SourcePage::openFolder);
