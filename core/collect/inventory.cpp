@@ -142,9 +142,12 @@ private:
     }
 
     // By the log's own timestamps: its last entry before --since or its first after --until.
-    // Without timestamps (or for the end of a gzip file) the modification time stands in.
+    // Without timestamps the modification time stands in. A rotated gzip log's end is read
+    // only for --since (it means inflating it whole): its mtime is when it was compressed, not
+    // when its last entry was written.
     QString outsideTimeWindow(const QFileInfo& entry, bool gzip) const {
-        const TimeRange range = logTimeRange(entry.absoluteFilePath(), gzip);
+        const TimeRange range =
+            logTimeRange(entry.absoluteFilePath(), gzip, m_options.since.isValid());
         const QDateTime last = range.last.isValid() ? range.last : entry.lastModified();
         if (m_options.since.isValid() && last < m_options.since) {
             return QStringLiteral(
