@@ -75,6 +75,7 @@ private Q_SLOTS:
     void collectsWindowsConfluence();
     void confluenceVersionFromEachSource();
     void confluenceInstallVersionWinsOverHome();
+    void runningAndStoppedFromAFakeProc();
 
 private:
     QTemporaryDir m_dir;
@@ -484,6 +485,43 @@ void TestDiscovery::confluenceInstallVersionWinsOverHome() {
     QCOMPARE(inst->buildNumber, u"9012"_s);
     QCOMPARE(inst->version, u"8.5.4"_s);
     QCOMPARE(inst->databaseType, u"oracle"_s); // the home still describes the rest
+}
+
+void TestDiscovery::runningAndStoppedFromAFakeProc() {
+    // A Linux installation outside every default location: only its JVM's command line (a
+    // fake /proc, no process) leads to it.
+    QTemporaryDir dir;
+    supportzip::fixtures::SampleOptions options;
+    options.dataCenter = false;
+    auto sample = supportzip::fixtures::generateInstallation(dir.filePath(u"srv"_s), options);
+    QVERIFY(sample);
+    const QString proc = dir.filePath(u"proc"_s);
+    const auto process = [&](const QString& pid, const QList<QByteArray>& arguments) {
+        QVERIFY(writeFile(proc + u'/' + pid + u"/cmdline"_s, arguments.join('\0') + '\0'));
+    };
+    process(u"4242"_s, {sample->installDir.toUtf8() + "/jre/bin/java", "-Xmx8g",
+                        "-Djira.home=" + sample->homeDir.toUtf8(),
+                        "-Dcatalina.home=" + sample->installDir.toUtf8(),
+                        "org.apache.catalina.startup.Bootstrap", "start"});
+    process(u"77"_s, {"/usr/bin/java", "-jar", "/opt/other/app.jar"});
+    discovery::DiscoveryOptions o;
+    o.linuxDefaults = false;
+    o.environment = false;
+    o.procRoot = proc;
+    const auto running = discovery::detectInstallations(o);
+    QCOMPARE(running.size(), 1);
+    QCOMPARE(running.first().pid, qint64(4242));
+    QCOMPARE(running.first().installDir, sample->installDir);
+    QCOMPARE(running.first().homeDir, sample->homeDir);
+    QVERIFY(!running.first().dataCenter);
+
+    // Stopped: the process is gone; given folders are still described, as not running.
+    QVERIFY(QDir(proc + u"/4242"_s).removeRecursively());
+    QVERIFY(discovery::detectInstallations(o).isEmpty());
+    auto stopped = discovery::describeInstallation(sample->installDir, QString(), o);
+    QVERIFY(stopped);
+    QCOMPARE(stopped->pid, qint64(0));
+    QCOMPARE(stopped->homeDir, sample->homeDir);
 }
 
 QTEST_GUILESS_MAIN(TestDiscovery)

@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
 #include <zlib.h>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void timeWindowAcrossRotatedAndGzippedLogs();
     void growingAndVanishingFilesAfterTheInventory();
     void permissionDeniedIsListedAndCollectionCarriesOn();
+    void neverCollectedFilesAreNeverRead();
     void hostileSourceArchiveIsRefused_data();
     void hostileSourceArchiveIsRefused();
 
@@ -478,6 +481,71 @@ void TestInventory::permissionDeniedIsListedAndCollectionCarriesOn() {
     // Everything else is still there.
     QVERIFY(collected(*inv, QStringLiteral("application-logs/atlassian-jira.log")));
     QVERIFY(collected(*inv, QStringLiteral("application-config/dbconfig.xml")));
+}
+
+namespace {
+
+// Sets a file's access time well before its modification time: with relatime (or strictatime)
+// the next read moves it forward, so a read leaves a trace.
+bool ageAccessTime(const QString& path) {
+    struct stat st {};
+    if (stat(QFile::encodeName(path).constData(), &st) != 0) {
+        return false;
+    }
+    timespec times[2];
+    times[0].tv_sec = st.st_mtim.tv_sec - 2 * 24 * 3600;
+    times[0].tv_nsec = 0;
+    times[1] = st.st_mtim;
+    return utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0) == 0;
+}
+
+bool wasReadSinceAged(const QString& path) {
+    struct stat st {};
+    return stat(QFile::encodeName(path).constData(), &st) == 0 &&
+           st.st_atim.tv_sec >= st.st_mtim.tv_sec;
+}
+
+} // namespace
+
+void TestInventory::neverCollectedFilesAreNeverRead() {
+    QTemporaryDir dir;
+    auto sample = fixtures::generateInstallation(dir.filePath(QStringLiteral("s")), {});
+    QVERIFY(sample);
+    // Does this filesystem record reads at all? (noatime mounts do not.)
+    const QString probe = sample->homeDir + QStringLiteral("/dbconfig.xml");
+    QVERIFY(ageAccessTime(probe));
+    {
+        QFile f(probe);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.read(16).isEmpty());
+    }
+    if (!wasReadSinceAged(probe)) {
+        QSKIP("this filesystem does not record reads (noatime): cannot tell what was read");
+    }
+    QVERIFY(!sample->neverCollected.isEmpty());
+    for (const QString& rel : sample->neverCollected) {
+        QVERIFY2(ageAccessTime(sample->root + u'/' + rel), qPrintable(rel));
+    }
+    core::pipeline::CollectRequest r;
+    r.installDir = sample->installDir;
+    r.homeDir = sample->homeDir;
+    r.outputPath = dir.filePath(QStringLiteral("b.zip"));
+    r.vaultDir = dir.filePath(QStringLiteral("vault"));
+    r.consent.name = QStringLiteral("A");
+    r.consent.email = QStringLiteral("a@example.com");
+    auto summary = core::pipeline::CollectJob(r).run();
+    QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+    int checked = 0;
+    for (const QString& rel : sample->neverCollected) {
+        // By design the plugin list opens installed plugin jars for their descriptor (key,
+        // name, version); nothing of them goes into the bundle.
+        if (rel.contains(QStringLiteral("/plugins/installed-plugins/"))) {
+            continue;
+        }
+        QVERIFY2(!wasReadSinceAged(sample->root + u'/' + rel), qPrintable(rel));
+        ++checked;
+    }
+    QVERIFY(checked >= 10); // attachments, exports, indexes, jars, heap dumps, temp files
 }
 
 void TestInventory::hostileSourceArchiveIsRefused_data() {
