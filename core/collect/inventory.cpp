@@ -13,6 +13,12 @@ namespace supportzip::core::collect {
 namespace {
 
 constexpr int kMaxDepth = 16;
+// Qt gives '/' separators on every platform; only the case rule differs.
+#ifdef Q_OS_WIN
+constexpr Qt::CaseSensitivity kPathCase = Qt::CaseInsensitive;
+#else
+constexpr Qt::CaseSensitivity kPathCase = Qt::CaseSensitive;
+#endif
 
 class Walker {
 public:
@@ -80,7 +86,7 @@ private:
     Expected<void> visit(const QFileInfo& entry, const QString& rel, int depth, bool recurse) {
         if (entry.isSymLink()) {
             const QString target = entry.canonicalFilePath();
-            if (target.isEmpty() || !target.startsWith(m_rootPath + u'/')) {
+            if (target.isEmpty() || !target.startsWith(m_rootPath + u'/', kPathCase)) {
                 leaveOut(entry.absoluteFilePath(), rel, false,
                          QStringLiteral(
                              "symbolic link to a place outside the installation: not followed"));
