@@ -76,6 +76,7 @@ private Q_SLOTS:
     void confluenceVersionFromEachSource();
     void confluenceInstallVersionWinsOverHome();
     void runningAndStoppedFromAFakeProc();
+    void detectsLinuxConfluence();
 
 private:
     QTemporaryDir m_dir;
@@ -522,6 +523,29 @@ void TestDiscovery::runningAndStoppedFromAFakeProc() {
     QVERIFY(stopped);
     QCOMPARE(stopped->pid, qint64(0));
     QCOMPARE(stopped->homeDir, sample->homeDir);
+}
+
+void TestDiscovery::detectsLinuxConfluence() {
+    QTemporaryDir dir;
+    supportzip::fixtures::SampleOptions options;
+    options.product = u"confluence"_s;
+    auto sample = supportzip::fixtures::generateInstallation(dir.filePath(u"linux"_s), options);
+    QVERIFY(sample);
+    // The install dir alone: the home from confluence-init.properties (setenv.sh names none).
+    auto c = discovery::describeInstallation(sample->installDir, QString(), {});
+    QVERIFY2(c, c ? "" : qPrintable(c.error().toString()));
+    QCOMPARE(c->product, Product::Confluence);
+    QCOMPARE(c->homeDir, sample->homeDir);
+    QCOMPARE(c->sharedHomeDir, sample->sharedHomeDir);
+    QCOMPARE(c->version, u"8.5.4"_s);
+    QCOMPARE(c->buildNumber, u"8804"_s);
+    QVERIFY(c->dataCenter);
+    QCOMPARE(c->nodeId, sample->nodeId);
+    QCOMPARE(c->databaseType, u"postgresql"_s);
+    QCOMPARE(discovery::homeFromSetenv(
+                 discovery::readSmallFile(sample->installDir + u"/bin/setenv.sh"_s),
+                 Product::Confluence),
+             QString());
 }
 
 QTEST_GUILESS_MAIN(TestDiscovery)
