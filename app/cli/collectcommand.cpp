@@ -79,8 +79,7 @@ void CollectCommand::addOptions(QCommandLineParser& p) const {
     addBundleOptions(p);
 }
 
-void addBundleOptions(QCommandLineParser& p) {
-    addConsentOptions(p);
+void addPlanOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("since"),
                  QStringLiteral("Only logs with entries since (7d, 12h or a date)."),
                  QStringLiteral("WHEN")});
@@ -113,32 +112,34 @@ void addBundleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("vault"),
                  QStringLiteral("Folder of the local vault (pseudonym key and mapping)."),
                  QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("exclude-file"),
+                 QStringLiteral("Leave out one file (its local path), repeatable."),
+                 QStringLiteral("PATH")});
+    addWindowsPathOption(p);
+}
+
+void addBundleOptions(QCommandLineParser& p) {
+    addConsentOptions(p);
+    addPlanOptions(p);
     p.addOption(
         {QStringLiteral("thread-dumps"),
          QStringLiteral("Thread dumps to take when the application runs (default 3, 0: none)."),
          QStringLiteral("N")});
     p.addOption({QStringLiteral("thread-dump-interval"),
                  QStringLiteral("Seconds between thread dumps (default 5)."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
-                 QStringLiteral("N")});
     p.addOption({QStringLiteral("dry-run"),
                  QStringLiteral("Scrub without writing: print the findings per file that the "
                                 "bundle would hold (no consent needed).")});
-    p.addOption({QStringLiteral("exclude-file"),
-                 QStringLiteral("Leave out one file (its local path), repeatable."),
-                 QStringLiteral("PATH")});
     addSendOptions(p);
 }
 
-int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
-                      core::pipeline::CollectRequest& r) {
-    r.outputPath = p.value(QStringLiteral("out"));
+int fillPlanRequest(CommandContext& ctx, const QCommandLineParser& p,
+                    core::pipeline::CollectRequest& r) {
     r.excludeFiles = p.values(QStringLiteral("exclude-file"));
-    // A dry run writes nothing, so it needs no consent yet.
-    if (!p.isSet(QStringLiteral("dry-run")) || p.isSet(QStringLiteral("consent"))) {
-        if (const int rc = fillConsent(ctx, p, r.consent); rc >= 0) {
-            return rc;
-        }
+    if (const int rc = fillWindowsPaths(ctx, p, r.discovery); rc >= 0) {
+        return rc;
     }
     if (p.isSet(QStringLiteral("since"))) {
         r.collection.since = parseSince(p.value(QStringLiteral("since")));
@@ -180,7 +181,21 @@ int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
     r.keep = p.values(QStringLiteral("keep"));
     r.vaultDir = p.value(QStringLiteral("vault"));
     r.threads = p.value(QStringLiteral("threads")).toInt();
+    return -1;
+}
 
+int fillBundleRequest(CommandContext& ctx, const QCommandLineParser& p,
+                      core::pipeline::CollectRequest& r) {
+    r.outputPath = p.value(QStringLiteral("out"));
+    // A dry run writes nothing, so it needs no consent yet.
+    if (!p.isSet(QStringLiteral("dry-run")) || p.isSet(QStringLiteral("consent"))) {
+        if (const int rc = fillConsent(ctx, p, r.consent); rc >= 0) {
+            return rc;
+        }
+    }
+    if (const int rc = fillPlanRequest(ctx, p, r); rc >= 0) {
+        return rc;
+    }
     for (const auto& [option, target] :
          {std::pair{QStringLiteral("thread-dumps"), &r.threadDumps},
           std::pair{QStringLiteral("thread-dump-interval"), &r.threadDumpIntervalSeconds}}) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "bundleoptions.h"
 #include "commands.h"
 
 #include "discovery/discovery.h"
@@ -23,6 +24,7 @@ void DetectCommand::addOptions(QCommandLineParser& parser) const {
                       QStringLiteral("Describe the installation in DIR."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("home"), QStringLiteral("Describe the home folder DIR."),
                       QStringLiteral("DIR")});
+    addWindowsPathOption(parser);
 }
 
 int DetectCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
@@ -30,15 +32,19 @@ int DetectCommand::execute(CommandContext& ctx, const QCommandLineParser& parser
     QList<Installation> found;
     const QString install = parser.value(QStringLiteral("install"));
     const QString home = parser.value(QStringLiteral("home"));
+    DiscoveryOptions options;
+    if (const int rc = fillWindowsPaths(ctx, parser, options); rc >= 0) {
+        return rc;
+    }
     if (!install.isEmpty() || !home.isEmpty()) {
-        auto one = describeInstallation(install, home);
+        auto one = describeInstallation(install, home, options);
         if (!one) {
             ctx.err << "supportzip detect: " << one.error().toString() << "\n";
             return ExitCode::NothingFound;
         }
         found.append(*one);
     } else {
-        found = detectInstallations();
+        found = detectInstallations(options);
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
@@ -46,12 +52,16 @@ int DetectCommand::execute(CommandContext& ctx, const QCommandLineParser& parser
             list.append(QJsonObject{{QStringLiteral("product"), productId(i.product)},
                                     {QStringLiteral("productName"), i.productName},
                                     {QStringLiteral("version"), i.version},
+                                    {QStringLiteral("buildNumber"), i.buildNumber},
+                                    {QStringLiteral("versionSource"), i.versionSource},
                                     {QStringLiteral("installDir"), i.installDir},
                                     {QStringLiteral("homeDir"), i.homeDir},
                                     {QStringLiteral("sharedHomeDir"), i.sharedHomeDir},
                                     {QStringLiteral("dataCenter"), i.dataCenter},
                                     {QStringLiteral("nodeId"), i.nodeId},
-                                    {QStringLiteral("databaseType"), i.databaseType}});
+                                    {QStringLiteral("databaseType"), i.databaseType},
+                                    {QStringLiteral("running"), i.pid > 0},
+                                    {QStringLiteral("pid"), i.pid}});
         }
         ctx.out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else {
@@ -66,8 +76,9 @@ int DetectCommand::execute(CommandContext& ctx, const QCommandLineParser& parser
     if (found.isEmpty()) {
         ctx.err
             << "supportzip detect: no Jira or Confluence installation found (looked at JIRA_HOME, "
-               "CONFLUENCE_HOME, /opt/atlassian and /var/atlassian/application-data); pass "
-               "--install and --home\n";
+               "CONFLUENCE_HOME, running JVMs, /opt/atlassian, /var/atlassian/application-data "
+               "and C:\\Program Files\\Atlassian, C:\\Atlassian\\Application Data on mapped "
+               "Windows drives); pass --install and --home\n";
         return ExitCode::NothingFound;
     }
     return ExitCode::Success;

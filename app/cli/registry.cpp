@@ -7,6 +7,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
     std::vector<std::unique_ptr<Command>> list;
     list.push_back(std::make_unique<DetectCommand>());
     list.push_back(std::make_unique<CollectCommand>());
+    list.push_back(std::make_unique<PreviewCommand>());
     list.push_back(std::make_unique<ScrubCommand>());
     list.push_back(std::make_unique<RulesCommand>());
     list.push_back(std::make_unique<VerifyCommand>());

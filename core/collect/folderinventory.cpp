@@ -14,6 +14,13 @@
 namespace supportzip::core::collect {
 namespace {
 
+// Qt gives '/' separators on every platform; only the case rule differs.
+#ifdef Q_OS_WIN
+constexpr Qt::CaseSensitivity kPathCase = Qt::CaseInsensitive;
+#else
+constexpr Qt::CaseSensitivity kPathCase = Qt::CaseSensitive;
+#endif
+
 QString firstMatch(const QString& text, const QString& pattern) {
     const auto m = QRegularExpression(pattern).match(text);
     return m.hasMatch() ? m.captured(1) : QString();
@@ -98,7 +105,8 @@ Expected<Inventory> buildFolderInventory(const QString& root, const CollectionOp
             inventory.leftOut.append(LeftOutItem{entry.absoluteFilePath(), QStringLiteral("source"),
                                                  rel, false, reason});
         };
-        if (entry.isSymLink() && !entry.canonicalFilePath().startsWith(canonicalRoot + u'/')) {
+        if (entry.isSymLink() &&
+            !entry.canonicalFilePath().startsWith(canonicalRoot + u'/', kPathCase)) {
             leaveOut(QStringLiteral("symbolic link to a place outside the source: not followed"));
             continue;
         }

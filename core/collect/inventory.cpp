@@ -13,6 +13,12 @@ namespace supportzip::core::collect {
 namespace {
 
 constexpr int kMaxDepth = 16;
+// Qt gives '/' separators on every platform; only the case rule differs.
+#ifdef Q_OS_WIN
+constexpr Qt::CaseSensitivity kPathCase = Qt::CaseInsensitive;
+#else
+constexpr Qt::CaseSensitivity kPathCase = Qt::CaseSensitive;
+#endif
 
 class Walker {
 public:
@@ -80,7 +86,7 @@ private:
     Expected<void> visit(const QFileInfo& entry, const QString& rel, int depth, bool recurse) {
         if (entry.isSymLink()) {
             const QString target = entry.canonicalFilePath();
-            if (target.isEmpty() || !target.startsWith(m_rootPath + u'/')) {
+            if (target.isEmpty() || !target.startsWith(m_rootPath + u'/', kPathCase)) {
                 leaveOut(entry.absoluteFilePath(), rel, false,
                          QStringLiteral(
                              "symbolic link to a place outside the installation: not followed"));
@@ -142,9 +148,12 @@ private:
     }
 
     // By the log's own timestamps: its last entry before --since or its first after --until.
-    // Without timestamps (or for the end of a gzip file) the modification time stands in.
+    // Without timestamps the modification time stands in. A rotated gzip log's end is read
+    // only for --since (it means inflating it whole): its mtime is when it was compressed, not
+    // when its last entry was written.
     QString outsideTimeWindow(const QFileInfo& entry, bool gzip) const {
-        const TimeRange range = logTimeRange(entry.absoluteFilePath(), gzip);
+        const TimeRange range =
+            logTimeRange(entry.absoluteFilePath(), gzip, m_options.since.isValid());
         const QDateTime last = range.last.isValid() ? range.last : entry.lastModified();
         if (m_options.since.isValid() && last < m_options.since) {
             return QStringLiteral(

@@ -12,6 +12,7 @@ namespace supportzip::core::collect {
 namespace {
 
 constexpr qint64 kProbeBytes = 64 * 1024;
+constexpr qint64 kMaxInflatedForEnd = 1LL << 30; // beyond this, the mtime stands in
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int* out) {
     if (pos + n > s.size()) {
@@ -117,15 +118,31 @@ QDateTime lastTimestamp(std::string_view text) {
     return {};
 }
 
-TimeRange logTimeRange(const QString& path, bool gzip) {
+TimeRange logTimeRange(const QString& path, bool gzip, bool gzipEnd) {
     TimeRange range;
     if (gzip) {
         GzipReader in(path);
-        if (in.open(QIODevice::ReadOnly)) {
-            const QByteArray head = readHead(in);
-            range.first = firstTimestamp(
-                std::string_view(head.constData(), static_cast<std::size_t>(head.size())));
+        if (!in.open(QIODevice::ReadOnly)) {
+            return range;
         }
+        QByteArray tail = readHead(in);
+        range.first = firstTimestamp(
+            std::string_view(tail.constData(), static_cast<std::size_t>(tail.size())));
+        if (!gzipEnd) {
+            return range;
+        }
+        // Keep the last two probes' worth of the stream: its end holds the last timestamp.
+        qint64 inflated = tail.size();
+        QByteArray chunk;
+        while (!(chunk = in.read(kProbeBytes)).isEmpty()) {
+            inflated += chunk.size();
+            if (inflated > kMaxInflatedForEnd) {
+                return range;
+            }
+            tail = tail.right(kProbeBytes) + chunk;
+        }
+        range.last = lastTimestamp(
+            std::string_view(tail.constData(), static_cast<std::size_t>(tail.size())));
         return range;
     }
     QFile in(path);

@@ -21,8 +21,9 @@ QDateTime firstTimestamp(std::string_view text);
 // The last timestamp in text (scans its final lines).
 QDateTime lastTimestamp(std::string_view text);
 
-// Reads the head (and, for plain files, the tail) of a log. gzip files give their first
-// timestamp only; `last` is then invalid and the caller falls back to the mtime.
-TimeRange logTimeRange(const QString& path, bool gzip);
+// Reads the head and the tail of a log. A gzip stream cannot seek to its end: its last
+// timestamp is read (inflating the whole stream, up to 1 GiB) only when gzipEnd is set, else
+// (and beyond that size) `last` is invalid and the caller falls back to the mtime.
+TimeRange logTimeRange(const QString& path, bool gzip, bool gzipEnd = false);
 
 } // namespace supportzip::core::collect

@@ -14,9 +14,10 @@ Product productFromId(const QString& id);
 
 struct Installation {
     Product product = Product::Unknown;
-    QString productName; // as the installer names it: "Jira Software", "Confluence"
-    QString version;     // "9.12.2", or empty when unknown
-    QString buildNumber; // Confluence build number when known
+    QString productName;   // as the installer names it: "Jira Software", "Confluence"
+    QString version;       // "9.12.2", or empty when unknown
+    QString buildNumber;   // Confluence build number when known
+    QString versionSource; // the file the version was read from, e.g. ".install4j/response.varfile"
     QString installDir;
     QString homeDir;
     QString sharedHomeDir;

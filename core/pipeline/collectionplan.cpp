@@ -93,7 +93,7 @@ Expected<CollectionPlan> prepareSource(const CollectRequest& r, const CancelToke
                                        bool takeThreadDumps) {
     CollectionPlan source;
     if (r.sourcePath.isEmpty()) {
-        auto installation = discovery::describeInstallation(r.installDir, r.homeDir);
+        auto installation = discovery::describeInstallation(r.installDir, r.homeDir, r.discovery);
         if (!installation) {
             return tl::unexpected(installation.error());
         }

@@ -9,6 +9,7 @@
 #include "collect/inventory.h"
 #include "common/error.h"
 #include "common/progress.h"
+#include "discovery/discovery.h"
 #include "discovery/installation.h"
 
 #include <QDateTime>
@@ -24,6 +25,8 @@ namespace supportzip::core::pipeline {
 struct CollectRequest {
     QString installDir;
     QString homeDir;
+    // Windows drive mappings and where running JVMs are looked for (tests, mounted disks).
+    discovery::DiscoveryOptions discovery;
     // Instead of an installation: a folder of logs or an existing support zip (.zip).
     QString sourcePath;
     QString outputPath; // a .zip file, or an existing folder for the default file name

@@ -90,7 +90,13 @@ Expected<StagedFile> scrubCollectedFileTo(const collect::CollectedFile& file,
         result.truncated = skipToNewestPartOfGzip(*in, file.sourcePath, maxFileSize);
     } else {
         auto* plain = static_cast<QFile*>(in.get());
-        const qint64 sizeAtStart = plain->size(); // a growing log is read up to here
+        // A growing log is read up to its size when the inventory was taken: the size the plan
+        // showed, and the same bytes for the learning and the scrubbing pass. A file that shrank
+        // since (rotated by truncation), or one without an inventory size, up to its size now.
+        qint64 sizeAtStart = plain->size();
+        if (file.size > 0 && file.size < sizeAtStart) {
+            sizeAtStart = file.size;
+        }
         result.truncated = seekToNewestPart(*plain, sizeAtStart, maxFileSize);
         readLimit = sizeAtStart - plain->pos();
     }

@@ -82,6 +82,8 @@ private Q_SLOTS:
     void unmaskRestoresOriginalsLocally();
     void detectDescribesInstallation();
     void detectReportsNothingFound();
+    void detectFindsWindowsInstallationsThroughMappedDrives();
+    void previewJsonGivesThePlan();
     void rulesListsBuiltInRules();
     void binaryLinksNoGuiLibrary();
     void interruptedRunLeavesNothing();
@@ -346,6 +348,101 @@ void TestCli::detectReportsNothingFound() {
     const auto r = run({QStringLiteral("detect"), QStringLiteral("--home"), m_dir.path()});
     QCOMPARE(r.code, int(cli::ExitCode::NothingFound));
     QVERIFY(r.err.contains(QStringLiteral("no Jira or Confluence installation found")));
+}
+
+void TestCli::detectFindsWindowsInstallationsThroughMappedDrives() {
+    fixtures::SampleOptions windows;
+    windows.windowsLayout = true;
+    windows.product = QStringLiteral("confluence");
+    auto sample = fixtures::generateInstallation(m_dir.filePath(QStringLiteral("win")), windows);
+    QVERIFY2(sample, sample ? "" : qPrintable(sample.error()));
+    // The install dir named as the Windows server names it; its files name C:\ paths only.
+    const auto r = run({QStringLiteral("detect"), QStringLiteral("--install"),
+                        QStringLiteral("C:\\Program Files\\Atlassian\\Confluence"),
+                        QStringLiteral("--map-windows-path"),
+                        QStringLiteral("C:=") + sample->windowsDrive, QStringLiteral("--json")});
+    QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+    const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject c = list.first().toObject();
+    QCOMPARE(c.value(QStringLiteral("product")).toString(), QStringLiteral("confluence"));
+    QCOMPARE(c.value(QStringLiteral("version")).toString(), QStringLiteral("8.5.4"));
+    QCOMPARE(c.value(QStringLiteral("buildNumber")).toString(), QStringLiteral("8804"));
+    QVERIFY(c.value(QStringLiteral("versionSource"))
+                .toString()
+                .endsWith(QStringLiteral("pom.properties")));
+    QCOMPARE(c.value(QStringLiteral("homeDir")).toString(), sample->homeDir);
+    QCOMPARE(c.value(QStringLiteral("sharedHomeDir")).toString(), sample->sharedHomeDir);
+    QCOMPARE(c.value(QStringLiteral("running")).toBool(), false);
+    // Without the mapping the Windows path names nothing here.
+    const auto unmapped = run({QStringLiteral("detect"), QStringLiteral("--install"),
+                               QStringLiteral("C:\\Program Files\\Atlassian\\Confluence")});
+    QCOMPARE(unmapped.code, int(cli::ExitCode::NothingFound));
+    const auto bad =
+        run({QStringLiteral("detect"), QStringLiteral("--map-windows-path"), QStringLiteral("C:")});
+    QCOMPARE(bad.code, int(cli::ExitCode::Usage));
+}
+
+void TestCli::previewJsonGivesThePlan() {
+    const auto zipsNearby = [&] {
+        return QDir(m_dir.path()).entryList({QStringLiteral("*.zip")}, QDir::Files) +
+               QDir::current().entryList({QStringLiteral("*.zip")}, QDir::Files);
+    };
+    const QStringList zipsBefore = zipsNearby();
+    const auto r = run({QStringLiteral("preview"), QStringLiteral("--install"), m_sample.installDir,
+                        QStringLiteral("--home"), m_sample.homeDir, QStringLiteral("--vault"),
+                        m_vault, QStringLiteral("--exclude"), QStringLiteral("tomcat-access-logs"),
+                        QStringLiteral("--json")});
+    QVERIFY2(r.code == int(cli::ExitCode::Success), qPrintable(r.err));
+    const QJsonObject plan = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(plan.value(QStringLiteral("source")).toObject().value(QStringLiteral("version")),
+             QJsonValue(QStringLiteral("9.12.2")));
+    const QJsonArray files = plan.value(QStringLiteral("files")).toArray();
+    QJsonObject dbconfig, rotated;
+    for (const QJsonValue& v : files) {
+        const QJsonObject f = v.toObject();
+        const QString member = f.value(QStringLiteral("bundlePath")).toString();
+        QVERIFY2(!member.startsWith(QStringLiteral("tomcat-access-logs/")), qPrintable(member));
+        if (member == QStringLiteral("application-config/dbconfig.xml")) {
+            dbconfig = f;
+        }
+        if (member == QStringLiteral("application-logs/atlassian-jira.log.3")) {
+            rotated = f;
+        }
+    }
+    // Sizes on disk and as read; findings per category (the password in dbconfig.xml).
+    QCOMPARE(dbconfig.value(QStringLiteral("sizeOnDisk")).toInteger(),
+             QFileInfo(m_sample.homeDir + QStringLiteral("/dbconfig.xml")).size());
+    QVERIFY(dbconfig.value(QStringLiteral("sizeAfter")).toInteger() > 0);
+    QVERIFY(!dbconfig.value(QStringLiteral("findings")).toObject().isEmpty());
+    QCOMPARE(rotated.value(QStringLiteral("gzip")).toBool(), true);
+    QVERIFY(rotated.value(QStringLiteral("sizeBefore")).toInteger() >
+            rotated.value(QStringLiteral("sizeOnDisk")).toInteger()); // read uncompressed
+    // What is left out, and why.
+    QString dataReason, accessReason;
+    for (const QJsonValue& v : plan.value(QStringLiteral("leftOut")).toArray()) {
+        const QJsonObject l = v.toObject();
+        const QString rel = l.value(QStringLiteral("relativePath")).toString();
+        if (rel == QStringLiteral("data") &&
+            l.value(QStringLiteral("root")).toString() == QStringLiteral("home")) {
+            dataReason = l.value(QStringLiteral("reason")).toString();
+        }
+        if (rel == QStringLiteral("logs/access_log.2026-11-18")) {
+            accessReason = l.value(QStringLiteral("reason")).toString();
+        }
+    }
+    QVERIFY(dataReason.contains(QStringLiteral("attachments")));
+    QVERIFY(accessReason.contains(QStringLiteral("excluded")));
+    const QJsonObject totals = plan.value(QStringLiteral("totals")).toObject();
+    QCOMPARE(totals.value(QStringLiteral("files")).toInteger(), files.size());
+    QVERIFY(totals.value(QStringLiteral("bytesBefore")).toInteger() > 0);
+    // Nothing was written: no new bundle next to the sample or in the working folder.
+    QCOMPARE(zipsNearby(), zipsBefore);
+    // Nothing found is a clear error with its own exit code.
+    const auto none = run({QStringLiteral("preview"), QStringLiteral("--home"), m_dir.path(),
+                           QStringLiteral("--json")});
+    QCOMPARE(none.code, int(cli::ExitCode::NothingFound));
+    QVERIFY(none.err.contains(QStringLiteral("no Jira or Confluence installation found")));
 }
 
 void TestCli::rulesListsBuiltInRules() {

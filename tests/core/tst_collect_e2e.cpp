@@ -35,6 +35,10 @@ core::pipeline::CollectRequest requestFor(const fixtures::SampleInstallation& s,
     core::pipeline::CollectRequest r;
     r.installDir = s.installDir;
     r.homeDir = s.homeDir;
+    if (!s.windowsDrive.isEmpty()) {
+        // The Windows sample's files name C:\ paths (the shared home in cluster.properties).
+        r.discovery.windowsMounts.insert(QStringLiteral("C:"), s.windowsDrive);
+    }
     r.outputPath = out;
     r.vaultDir = vault;
     r.created = kCreated;
