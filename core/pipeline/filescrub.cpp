@@ -151,7 +151,11 @@ ReadPlan planRead(const collect::CollectedFile& file, qint64 maxFileSize, qint64
     if (!in.open(QIODevice::ReadOnly)) {
         return plan; // the whole-file read reports why
     }
-    const qint64 sizeAtStart = in.size();
+    // The same end as a whole-file read: the size at inventory time when the log grew since.
+    qint64 sizeAtStart = in.size();
+    if (file.size > 0 && file.size < sizeAtStart) {
+        sizeAtStart = file.size;
+    }
     const bool truncated = seekToNewestPart(in, sizeAtStart, maxFileSize);
     const qint64 begin = in.pos();
     if (sizeAtStart - begin < 2 * segmentBytes) {

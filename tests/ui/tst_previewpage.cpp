@@ -202,16 +202,23 @@ void TestPreviewPage::dragSelect(ui::LogView* v, int row, const QString& value) 
     const qsizetype at = text.indexOf(value);
     QVERIFY(at >= 0);
     const QFontMetrics metrics(v->font());
-    // Scroll the value into sight: a log line is wider than the pane.
-    v->horizontalScrollBar()->setValue(metrics.horizontalAdvance(text.left(at)));
-    const QRect rect = v->visualRect(v->model()->index(row, 0));
-    const int x0 = rect.left() + ui::LogLineDelegate::textStart(metrics, v->model()->rowCount());
-    const auto xOf = [&](qsizetype column) {
-        return x0 + metrics.horizontalAdvance(text.left(column)) + 1;
+    // Scroll the value into sight: a log line is wider than the pane. The view lays itself out
+    // (and extends its scroll range) from an event, so scroll and measure until it is in sight.
+    QPoint from;
+    QPoint to;
+    const auto inSight = [&] {
+        v->horizontalScrollBar()->setValue(metrics.horizontalAdvance(text.left(at)));
+        const QRect rect = v->visualRect(v->model()->index(row, 0));
+        const int x0 =
+            rect.left() + ui::LogLineDelegate::textStart(metrics, v->model()->rowCount());
+        const auto xOf = [&](qsizetype column) {
+            return x0 + metrics.horizontalAdvance(text.left(column)) + 1;
+        };
+        from = QPoint(xOf(at), rect.center().y());
+        to = QPoint(xOf(at + value.size()), rect.center().y());
+        return v->viewport()->rect().contains(from) && v->viewport()->rect().contains(to);
     };
-    const QPoint from(xOf(at), rect.center().y());
-    const QPoint to(xOf(at + value.size()), rect.center().y());
-    QVERIFY(v->viewport()->rect().contains(to));
+    QTRY_VERIFY(inSight());
     QTest::mousePress(v->viewport(), Qt::LeftButton, {}, from);
     QTest::mouseMove(v->viewport(), to);
     QTest::mouseRelease(v->viewport(), Qt::LeftButton, {}, to);
