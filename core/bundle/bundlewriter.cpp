@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/bundlewriter.h"
 
+#include "bundle/bundleencryption.h"
 #include "logging/logging.h"
 
 #include <QCryptographicHash>
@@ -49,7 +50,7 @@ QString zipErrorText(zip_t* z) {
 }
 
 Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime,
-                        std::vector<ZipHandle>& sources) {
+                        std::vector<ZipHandle>& sources, const Secret& password) {
     const QByteArray name = e.path.toUtf8();
     zip_source_t* src = nullptr;
     if (!e.precompressedZip.isEmpty()) {
@@ -89,11 +90,19 @@ Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime,
             ErrorCode::WriteFailed,
             QStringLiteral("cannot set attributes of %1: %2").arg(e.path, zipErrorText(z)));
     }
+    // A pre-compressed member is encrypted as it is copied: libzip encrypts the deflated bytes
+    // without compressing them again.
+    if (!password.isEmpty() &&
+        zip_file_set_encryption(z, i, ZIP_EM_AES_256, password.c_str()) != 0) {
+        return makeError(ErrorCode::WriteFailed,
+                         QStringLiteral("cannot encrypt %1: %2").arg(e.path, zipErrorText(z)));
+    }
     return {};
 }
 
 // Reads every member back and compares its SHA-256 with what the scrubber produced.
-Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entries) {
+Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entries,
+                             const Secret& password) {
     int err = 0;
     ZipHandle z(zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &err));
     if (!z) {
@@ -110,7 +119,9 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
     QByteArray buffer(256 * 1024, Qt::Uninitialized);
     for (const BundleEntry& e : entries) {
         std::unique_ptr<zip_file_t, FileCloser> f(
-            zip_fopen(z.get(), e.path.toUtf8().constData(), 0));
+            password.isEmpty()
+                ? zip_fopen(z.get(), e.path.toUtf8().constData(), 0)
+                : zip_fopen_encrypted(z.get(), e.path.toUtf8().constData(), 0, password.c_str()));
         if (!f) {
             return makeError(ErrorCode::VerificationFailed,
                              QStringLiteral("member %1 is missing after writing").arg(e.path),
@@ -174,7 +185,7 @@ Expected<void> precompressEntry(const QString& file, const QString& memberName,
     }
     std::vector<ZipHandle> none;
     if (auto ok = addEntry(z.get(), BundleEntry{memberName, file, {}, {}},
-                           static_cast<time_t>(mtime.toSecsSinceEpoch()), none);
+                           static_cast<time_t>(mtime.toSecsSinceEpoch()), none, Secret());
         !ok) {
         return ok;
     }
@@ -199,7 +210,12 @@ QString sha256OfFile(const QString& path) {
 
 Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<BundleEntry>& entries,
                                     const QDateTime& mtime, const CancelToken* cancel,
-                                    const ProgressCallback& progress) {
+                                    const ProgressCallback& progress, const Secret& password) {
+    if (!password.isEmpty()) {
+        if (auto ok = checkAesSupported(); !ok) {
+            return tl::unexpected(ok.error());
+        }
+    }
     const QFileInfo target(finalPath);
     if (target.exists()) {
         return makeError(
@@ -233,7 +249,7 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     }
     const time_t t = static_cast<time_t>(mtime.toSecsSinceEpoch());
     for (const BundleEntry& e : entries) {
-        if (auto ok = addEntry(z.get(), e, t, sources); !ok) {
+        if (auto ok = addEntry(z.get(), e, t, sources, password); !ok) {
             cleanup();
             return tl::unexpected(ok.error());
         }
@@ -271,7 +287,7 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
             finalPath);
     }
     (void)z.release(); // zip_close freed the handle
-    if (auto ok = verifyWritten(temp, entries); !ok) {
+    if (auto ok = verifyWritten(temp, entries, password); !ok) {
         cleanup();
         return tl::unexpected(ok.error());
     }
@@ -283,7 +299,8 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     }
     WrittenBundle out{finalPath, QFileInfo(finalPath).size(), sha256OfFile(finalPath)};
     logging::logger("supportzip.core.bundle")
-        ->info("bundle written: {} members, {} bytes", entries.size(), out.size);
+        ->info("bundle written: {} members, {} bytes, encryption {}", entries.size(), out.size,
+               encryptionName(!password.isEmpty()).toStdString());
     return out;
 }
 
