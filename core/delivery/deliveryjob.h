@@ -24,7 +24,7 @@ struct DeliveryRequest {
     TransferOptions options;
     // An encrypted bundle is verified like any other before it is sent, so it needs its password
     // (PasswordRequired without it): nothing leaves unverified.
-    Secret bundlePassword;
+    Secret bundlePassword = {};
 };
 
 class DeliveryJob final {

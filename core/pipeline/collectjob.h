@@ -53,7 +53,7 @@ struct CollectRequest {
     std::function<QString(const discovery::Installation&)> systemFacts;
     // Empty: a plain bundle. Otherwise every member is encrypted with AES-256 under this password
     // (at least bundle::kMinPasswordLength characters). From a file or a prompt, never a flag.
-    Secret password;
+    Secret password = {};
 };
 
 struct ItemResult {

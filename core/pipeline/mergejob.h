@@ -24,9 +24,9 @@ struct MergeRequest {
     QString vaultDir;  // whose ledger records the merged bundle; empty: the default vault
     // Encrypts the merged bundle (AES-256, as CollectRequest::password). Required when a node
     // bundle is encrypted: merging never takes the encryption off.
-    Secret password;
+    Secret password = {};
     // Opens encrypted node bundles; empty: `password` does.
-    Secret inputPassword;
+    Secret inputPassword = {};
 };
 
 struct MergeSummary {

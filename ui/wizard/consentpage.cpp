@@ -3,6 +3,7 @@
 
 #include "bundle/manifest.h"
 #include "wizard/categorytexts.h"
+#include "wizard/encryptionbox.h"
 #include "wizard/wizardcontroller.h"
 #include "wizard/wizardsettings.h"
 
@@ -57,6 +58,9 @@ ConsentPage::ConsentPage(WizardController* controller, QWidget* parent)
     m_statement->setFrameShape(QFrame::StyledPanel);
     m_statement->setMargin(8);
     layout->addWidget(m_statement);
+    m_encryption = new EncryptionBox(this);
+    layout->addWidget(m_encryption);
+    connect(m_encryption, &EncryptionBox::changed, this, &ConsentPage::completeChanged);
     m_agree = new QCheckBox(tr("I &agree to send this bundle as stated above"), this);
     m_agree->setObjectName(QStringLiteral("consentCheck"));
     layout->addWidget(m_agree);
@@ -90,7 +94,7 @@ bool ConsentPage::isComplete() const {
         m_name->text().trimmed() + QStringLiteral(" <") + m_email->text().trimmed() + u'>',
         &parsed);
     return m_agree->isChecked() && identity && !m_name->text().trimmed().isEmpty() &&
-           QFileInfo(m_outputDir->text()).isDir();
+           QFileInfo(m_outputDir->text()).isDir() && m_encryption->problem().isEmpty();
 }
 
 bool ConsentPage::validatePage() {
@@ -104,6 +108,7 @@ bool ConsentPage::validatePage() {
     r.consent.statement = core::bundle::consentStatement(r.consent.recipient);
     r.outputPath = QDir(m_outputDir->text()).absolutePath();
     WizardSettings::setOutputDir(r.outputPath);
+    m_controller->setBundlePassword(m_encryption->password());
     return true;
 }
 
