@@ -280,6 +280,13 @@ void TestCliEncryption::mergeKeepsTheEncryption() {
     QVERIFY2(locked.err.contains(QStringLiteral("the bundle is encrypted")),
              qPrintable(locked.err));
     QVERIFY(!QFileInfo::exists(out));
+    // Merging never takes the encryption off.
+    const auto downgrade =
+        run(base + QStringList{QStringLiteral("--input-password-file"), m_passwordFile});
+    QCOMPARE(downgrade.code, int(cli::ExitCode::Usage));
+    QVERIFY2(downgrade.err.contains(QStringLiteral("the merged bundle would not be")),
+             qPrintable(downgrade.err));
+    QVERIFY(!QFileInfo::exists(out));
     // The node bundles' password opens them; the merged bundle gets its own.
     const QString mergedPassword = passwordFile(QStringLiteral("merged-password"), "merged-secret");
     const auto merged =
