@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "review/reviewwindow.h"
 
-#include "bundle/bundleencryption.h"
 #include "bundle/bundlereader.h"
 #include "review/bundleheader.h"
 #include "review/bundlemanifest.h"
@@ -237,7 +236,10 @@ void ReviewWindow::askPassword(const QString& path, const core::Error& why) {
         openBundle(path, core::Secret::takeText(text));
     });
     connect(dialog, &QInputDialog::rejected, this, [this, path] {
-        const core::Error none = core::bundle::passwordRequiredError(path);
+        const core::Error none{core::ErrorCode::PasswordRequired,
+                               tr("the bundle is encrypted and no password was given; open it "
+                                  "again to enter the password"),
+                               path};
         m_header->setRefused(none);
         m_status->setText(
             tr("%1 was not opened: %2").arg(QFileInfo(path).fileName(), none.message));
