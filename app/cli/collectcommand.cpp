@@ -6,6 +6,7 @@
 
 #include "exitcode.h"
 #include "interruptwatcher.h"
+#include "passwordoptions.h"
 #include "pipeline/collectjob.h"
 #include "pipeline/previewjob.h"
 #include "sendoptions.h"
@@ -132,6 +133,7 @@ void addBundleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("dry-run"),
                  QStringLiteral("Scrub without writing: print the findings per file that the "
                                 "bundle would hold (no consent needed).")});
+    addPasswordOptions(p, PasswordUse::Write);
     addSendOptions(p);
 }
 
@@ -172,6 +174,12 @@ int fillPlanRequest(CommandContext& ctx, const QCommandLineParser& p,
         if (!ok) {
             ctx.err << "supportzip: --max-file-size needs a size like 100M\n";
             return ExitCode::Usage;
+        }
+    }
+    // A dry run writes nothing to encrypt: it asks for no password.
+    if (!p.isSet(QStringLiteral("dry-run"))) {
+        if (const int rc = readPassword(ctx, p, PasswordUse::Write, r.password); rc >= 0) {
+            return rc;
         }
     }
     r.collection.excludeCategories = p.values(QStringLiteral("exclude"));
@@ -240,6 +248,7 @@ int runCollection(CommandContext& ctx, const QCommandLineParser& p,
     std::optional<core::delivery::DeliveryRequest> delivery;
     if (sendRequested(p)) {
         delivery.emplace();
+        delivery->bundlePassword = r.password; // verified with it before it is sent
         if (const int rc = fillDeliveryRequest(ctx, p, *delivery); rc >= 0) {
             return rc;
         }

@@ -3,6 +3,7 @@
 
 #include "bundle/bundlereader.h"
 #include "exitcode.h"
+#include "passwordoptions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,7 @@ void InspectCommand::addOptions(QCommandLineParser& parser) const {
     parser.addPositionalArgument(QStringLiteral("bundle"), QStringLiteral("The bundle to inspect."),
                                  QStringLiteral("BUNDLE.zip"));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the manifest as JSON.")});
+    addPasswordOptions(parser, PasswordUse::Read);
 }
 
 int InspectCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
@@ -41,7 +43,11 @@ int InspectCommand::execute(CommandContext& ctx, const QCommandLineParser& parse
         ctx.err << "supportzip inspect: give exactly one bundle\n";
         return ExitCode::Usage;
     }
-    auto reader = core::bundle::BundleReader::open(parser.positionalArguments().first());
+    core::Secret password;
+    if (const int rc = readPassword(ctx, parser, PasswordUse::Read, password); rc >= 0) {
+        return rc;
+    }
+    auto reader = core::bundle::BundleReader::open(parser.positionalArguments().first(), password);
     if (!reader) {
         ctx.err << "supportzip inspect: " << reader.error().toString() << "\n";
         return ExitCode::Failure;
@@ -66,7 +72,8 @@ int InspectCommand::execute(CommandContext& ctx, const QCommandLineParser& parse
                 : QString())
         << "\nsource: " << s.value(QStringLiteral("kind")).toString() << ", database "
         << s.value(QStringLiteral("databaseType")).toString() << ", "
-        << s.value(QStringLiteral("platform")).toString()
+        << s.value(QStringLiteral("platform")).toString() << "\nencryption: "
+        << m.value(QStringLiteral("encryption")).toString(QStringLiteral("none"))
         << "\ncreated: " << m.value(QStringLiteral("created")).toString() << " by supportzip "
         << m.value(QStringLiteral("tool")).toObject().value(QStringLiteral("version")).toString()
         << "\nconsent: " << c.value(QStringLiteral("name")).toString() << " <"

@@ -4,6 +4,7 @@
 #include "consentoptions.h"
 #include "exitcode.h"
 #include "interruptwatcher.h"
+#include "passwordoptions.h"
 #include "pipeline/mergejob.h"
 
 #include <optional>
@@ -25,6 +26,11 @@ void MergeCommand::addOptions(QCommandLineParser& parser) const {
     parser.addOption({QStringLiteral("vault"),
                       QStringLiteral("Folder of the local vault whose ledger records the bundle."),
                       QStringLiteral("DIR")});
+    addPasswordOptions(parser, PasswordUse::Write);
+    parser.addOption({QStringLiteral("input-password-file"),
+                      QStringLiteral("Password of encrypted node bundles, when it is not the one "
+                                     "of the merged bundle (first line of FILE, chmod 600)."),
+                      QStringLiteral("FILE")});
 }
 
 int MergeCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
@@ -37,6 +43,12 @@ int MergeCommand::execute(CommandContext& ctx, const QCommandLineParser& parser)
     }
     request.vaultDir = parser.value(QStringLiteral("vault"));
     if (const int rc = fillConsent(ctx, parser, request.consent); rc >= 0) {
+        return rc;
+    }
+    if (const int rc = readPassword(ctx, parser, PasswordUse::Write, request.password); rc >= 0) {
+        return rc;
+    }
+    if (const int rc = readInputPassword(ctx, parser, request.inputPassword); rc >= 0) {
         return rc;
     }
     core::pipeline::MergeJob job(request);

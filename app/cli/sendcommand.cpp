@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "exitcode.h"
+#include "passwordoptions.h"
 #include "sendoptions.h"
 
 namespace supportzip::cli {
@@ -22,6 +23,7 @@ void SendCommand::addOptions(QCommandLineParser& parser) const {
         {QStringLiteral("vault"),
          QStringLiteral("Folder of the local vault whose ledger records the delivery."),
          QStringLiteral("DIR")});
+    addPasswordOptions(parser, PasswordUse::Read);
 }
 
 int SendCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
@@ -31,6 +33,10 @@ int SendCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) 
     }
     core::delivery::DeliveryRequest request;
     request.bundlePath = parser.positionalArguments().first();
+    if (const int rc = readPassword(ctx, parser, PasswordUse::Read, request.bundlePassword);
+        rc >= 0) {
+        return rc;
+    }
     if (const int rc = fillDeliveryRequest(ctx, parser, request); rc >= 0) {
         return rc;
     }

@@ -111,7 +111,7 @@ std::optional<QByteArray> readToken(CommandContext& ctx, const QCommandLineParse
                    "the command line or the environment)\n";
         return std::nullopt;
     }
-    auto token = promptForToken(ctx.err, QStringLiteral("Token for %1: ").arg(who));
+    auto token = promptNoEcho(ctx.err, QStringLiteral("Token for %1: ").arg(who));
     if (!token || token->isEmpty()) {
         ctx.err << "supportzip: no token given\n";
         return std::nullopt;

@@ -13,7 +13,7 @@ bool stdinIsTerminal() {
     return isatty(STDIN_FILENO) != 0;
 }
 
-std::optional<QByteArray> promptForToken(QTextStream& err, const QString& prompt) {
+std::optional<QByteArray> promptNoEcho(QTextStream& err, const QString& prompt) {
     err << prompt << Qt::flush;
     termios saved{};
     const bool terminal = tcgetattr(STDIN_FILENO, &saved) == 0;
@@ -23,6 +23,7 @@ std::optional<QByteArray> promptForToken(QTextStream& err, const QString& prompt
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
     std::string line;
+    line.reserve(4096); // no reallocation leaves copies of the secret behind unwiped
     bool ok = false;
     for (int c = std::getchar(); c != EOF; c = std::getchar()) {
         if (c == '\n') {

@@ -3,6 +3,7 @@
 
 #include "bundle/verifier.h"
 #include "exitcode.h"
+#include "passwordoptions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,7 @@ void VerifyCommand::addOptions(QCommandLineParser& parser) const {
     parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
     parser.addOption({QStringLiteral("strict"),
                       QStringLiteral("Also fail when the residual scan finds anything.")});
+    addPasswordOptions(parser, PasswordUse::Read);
 }
 
 int VerifyCommand::execute(CommandContext& ctx, const QCommandLineParser& parser) const {
@@ -64,11 +66,23 @@ int VerifyCommand::execute(CommandContext& ctx, const QCommandLineParser& parser
         ctx.err << "supportzip verify: give exactly one bundle\n";
         return ExitCode::Usage;
     }
-    auto report = core::bundle::verifyBundle(parser.positionalArguments().first());
+    core::Secret password;
+    if (const int rc = readPassword(ctx, parser, PasswordUse::Read, password); rc >= 0) {
+        return rc;
+    }
+    auto report =
+        core::bundle::verifyBundle(parser.positionalArguments().first(), nullptr, password);
     if (!report) {
         ctx.err << "supportzip verify: " << report.error().toString() << "\n";
-        return report.error().code == core::ErrorCode::NotFound ? ExitCode::Failure
-                                                                : ExitCode::VerificationFailed;
+        // Not found, or locked: the bundle could not be examined, which is not a failed check.
+        switch (report.error().code) {
+        case core::ErrorCode::NotFound:
+        case core::ErrorCode::PasswordRequired:
+        case core::ErrorCode::WrongPassword:
+            return ExitCode::Failure;
+        default:
+            return ExitCode::VerificationFailed;
+        }
     }
     qint64 residualTotal = 0;
     for (auto c : report->residualCounts) {

@@ -2,6 +2,8 @@
 #include "bundle/bundlereader.h"
 #include "common/sha256.h"
 
+#include "bundle/bundleencryption.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -12,6 +14,7 @@ namespace supportzip::core::bundle {
 
 struct BundleReader::Handle {
     zip_t* zip = nullptr;
+    Secret password; // set by unlock(); libzip gets it per member, never as a default
     ~Handle() {
         if (zip != nullptr) {
             zip_discard(zip);
@@ -36,6 +39,23 @@ bool isSymlinkMember(zip_t* z, zip_uint64_t index) {
         return false;
     }
     return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & kUnixFileTypeMask) == kUnixSymlink;
+}
+
+bool isWinZipAes(zip_uint16_t method) {
+    return method == ZIP_EM_AES_128 || method == ZIP_EM_AES_192 || method == ZIP_EM_AES_256;
+}
+
+// What libzip's error on an encrypted member means for the user.
+Error encryptedReadError(int zipError, const QString& path, const QString& member,
+                         const QString& why) {
+    if (zipError == ZIP_ER_WRONGPASSWD) {
+        return wrongPasswordError(path);
+    }
+    if (zipError == ZIP_ER_NOPASSWD) {
+        return passwordRequiredError(path);
+    }
+    return Error{ErrorCode::MalformedInput,
+                 QStringLiteral("member \"%1\" is damaged: %2").arg(member, why), path};
 }
 
 } // namespace
@@ -128,13 +148,14 @@ Expected<std::unique_ptr<BundleReader>> BundleReader::open(const QString& path,
         if (isSymlinkMember(handle->zip, index)) {
             return tl::unexpected(hostile(path, name, QStringLiteral("is a symbolic link")));
         }
-        if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-            return makeError(
-                ErrorCode::UnsupportedInput,
-                QStringLiteral(
-                    "member \"%1\" is encrypted; encrypted bundles are not supported yet")
-                    .arg(name),
-                path);
+        const bool encrypted =
+            (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE;
+        if (encrypted && !isWinZipAes(st.encryption_method)) {
+            return makeError(ErrorCode::UnsupportedInput,
+                             QStringLiteral("member \"%1\" uses an encryption this tool does not "
+                                            "read (supportzip bundles use WinZip AES)")
+                                 .arg(name),
+                             path);
         }
         const auto size = static_cast<qint64>(st.size);
         const auto compressed = static_cast<qint64>(st.comp_size);
@@ -170,10 +191,61 @@ Expected<std::unique_ptr<BundleReader>> BundleReader::open(const QString& path,
                              path);
         }
         if (!name.endsWith(u'/')) {
-            members.append({name, size, compressed});
+            members.append({name, size, compressed, encrypted});
         }
     }
-    return std::unique_ptr<BundleReader>(new BundleReader(std::move(handle), std::move(members)));
+    const auto encryptedCount = std::count_if(members.begin(), members.end(),
+                                              [](const BundleMember& m) { return m.encrypted; });
+    // A plain member among encrypted ones (a manifest swapped in, say) is not what was sent.
+    if (encryptedCount > 0 && encryptedCount < members.size()) {
+        const auto plain = std::find_if(members.begin(), members.end(),
+                                        [](const BundleMember& m) { return !m.encrypted; });
+        return tl::unexpected(hostile(
+            path, plain->name,
+            QStringLiteral("is not encrypted while other members are (members were swapped?)")));
+    }
+    auto reader =
+        std::unique_ptr<BundleReader>(new BundleReader(std::move(handle), std::move(members)));
+    reader->m_encrypted = encryptedCount > 0;
+    reader->m_path = path;
+    return reader;
+}
+
+Expected<std::unique_ptr<BundleReader>>
+BundleReader::open(const QString& path, const Secret& password, const ReaderLimits& limits) {
+    auto reader = open(path, limits);
+    if (!reader || !(*reader)->isEncrypted()) {
+        return reader;
+    }
+    if (password.isEmpty()) {
+        return tl::unexpected(passwordRequiredError(path));
+    }
+    if (auto ok = (*reader)->unlock(password); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    return reader;
+}
+
+// Reads the smallest member whole: libzip checks the password's 2-byte verifier on open and the
+// member's HMAC at its end, so a wrong password is told apart here, before any real work.
+Expected<void> BundleReader::unlock(const Secret& password) {
+    const auto smallest =
+        std::min_element(m_members.begin(), m_members.end(),
+                         [](const auto& a, const auto& b) { return a.size < b.size; });
+    if (smallest == m_members.end()) {
+        return {};
+    }
+    m_handle->password = password;
+    auto ok = stream(smallest->name, [](QByteArrayView) { return true; });
+    if (!ok && ok.error().code == ErrorCode::MalformedInput) {
+        // An AES member whose HMAC fails: a wrong password that passed the 2-byte verifier.
+        m_handle->password = Secret();
+        return tl::unexpected(wrongPasswordError(m_path));
+    }
+    if (!ok) {
+        m_handle->password = Secret();
+    }
+    return ok;
 }
 
 bool BundleReader::contains(const QString& name) const {
@@ -190,11 +262,21 @@ Expected<void> BundleReader::stream(const QString& name,
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("the bundle has no member \"%1\"").arg(name));
     }
-    zip_file_t* f = zip_fopen(m_handle->zip, name.toUtf8().constData(), ZIP_FL_ENC_RAW);
+    if (it->encrypted && m_handle->password.isEmpty()) {
+        return tl::unexpected(passwordRequiredError(m_path));
+    }
+    zip_file_t* f = it->encrypted
+                        ? zip_fopen_encrypted(m_handle->zip, name.toUtf8().constData(),
+                                              ZIP_FL_ENC_RAW, m_handle->password.c_str())
+                        : zip_fopen(m_handle->zip, name.toUtf8().constData(), ZIP_FL_ENC_RAW);
     if (f == nullptr) {
+        const QString why = QString::fromUtf8(zip_strerror(m_handle->zip));
+        if (it->encrypted) {
+            return tl::unexpected(encryptedReadError(
+                zip_error_code_zip(zip_get_error(m_handle->zip)), m_path, name, why));
+        }
         return makeError(ErrorCode::MalformedInput,
-                         QStringLiteral("member \"%1\" cannot be opened: %2")
-                             .arg(name, QString::fromUtf8(zip_strerror(m_handle->zip))));
+                         QStringLiteral("member \"%1\" cannot be opened: %2").arg(name, why));
     }
     QByteArray buffer(256 * 1024, Qt::Uninitialized);
     qint64 total = 0;
@@ -207,11 +289,15 @@ Expected<void> BundleReader::stream(const QString& name,
         }
     }
     const QString why = n < 0 ? QString::fromUtf8(zip_file_strerror(f)) : QString();
+    const int zipError = n < 0 ? zip_error_code_zip(zip_file_get_error(f)) : ZIP_ER_OK;
     zip_fclose(f);
     if (cancel != nullptr && cancel->isCancelled()) {
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     }
     if (n < 0) {
+        if (it->encrypted) {
+            return tl::unexpected(encryptedReadError(zipError, m_path, name, why));
+        }
         return makeError(ErrorCode::MalformedInput,
                          QStringLiteral("member \"%1\" is damaged: %2").arg(name, why));
     }

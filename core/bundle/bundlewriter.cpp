@@ -2,6 +2,7 @@
 #include "bundle/bundlewriter.h"
 #include "common/sha256.h"
 
+#include "bundle/bundleencryption.h"
 #include "logging/logging.h"
 
 #include <QDir>
@@ -135,7 +136,7 @@ zip_source_t* deflatedSource(zip_t* z, const DeflatedMember& member, time_t mtim
     return src;
 }
 
-Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime) {
+Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime, const Secret& password) {
     const QByteArray name = e.path.toUtf8();
     zip_source_t* src = nullptr;
     const bool deflated = !e.deflated.parts.isEmpty();
@@ -164,11 +165,19 @@ Expected<void> addEntry(zip_t* z, const BundleEntry& e, time_t mtime) {
             ErrorCode::WriteFailed,
             QStringLiteral("cannot set attributes of %1: %2").arg(e.path, zipErrorText(z)));
     }
+    // A pre-compressed member is encrypted as it is copied: libzip encrypts the deflated bytes
+    // without compressing them again.
+    if (!password.isEmpty() &&
+        zip_file_set_encryption(z, i, ZIP_EM_AES_256, password.c_str()) != 0) {
+        return makeError(ErrorCode::WriteFailed,
+                         QStringLiteral("cannot encrypt %1: %2").arg(e.path, zipErrorText(z)));
+    }
     return {};
 }
 
 // Reads every member back and compares its SHA-256 with what the scrubber produced.
-Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entries) {
+Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entries,
+                             const Secret& password) {
     int err = 0;
     ZipHandle z(zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY | ZIP_CHECKCONS, &err));
     if (!z) {
@@ -185,7 +194,9 @@ Expected<void> verifyWritten(const QString& path, const QList<BundleEntry>& entr
     QByteArray buffer(256 * 1024, Qt::Uninitialized);
     for (const BundleEntry& e : entries) {
         std::unique_ptr<zip_file_t, FileCloser> f(
-            zip_fopen(z.get(), e.path.toUtf8().constData(), 0));
+            password.isEmpty()
+                ? zip_fopen(z.get(), e.path.toUtf8().constData(), 0)
+                : zip_fopen_encrypted(z.get(), e.path.toUtf8().constData(), 0, password.c_str()));
         if (!f) {
             return makeError(ErrorCode::VerificationFailed,
                              QStringLiteral("member %1 is missing after writing").arg(e.path),
@@ -215,7 +226,12 @@ QString sha256OfFile(const QString& path) {
 
 Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<BundleEntry>& entries,
                                     const QDateTime& mtime, const CancelToken* cancel,
-                                    const ProgressCallback& progress) {
+                                    const ProgressCallback& progress, const Secret& password) {
+    if (!password.isEmpty()) {
+        if (auto ok = checkAesSupported(); !ok) {
+            return tl::unexpected(ok.error());
+        }
+    }
     const QFileInfo target(finalPath);
     if (target.exists()) {
         return makeError(
@@ -242,7 +258,7 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     }
     const time_t t = static_cast<time_t>(mtime.toSecsSinceEpoch());
     for (const BundleEntry& e : entries) {
-        if (auto ok = addEntry(z.get(), e, t); !ok) {
+        if (auto ok = addEntry(z.get(), e, t, password); !ok) {
             cleanup();
             return tl::unexpected(ok.error());
         }
@@ -280,7 +296,7 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
             finalPath);
     }
     (void)z.release(); // zip_close freed the handle
-    if (auto ok = verifyWritten(temp, entries); !ok) {
+    if (auto ok = verifyWritten(temp, entries, password); !ok) {
         cleanup();
         return tl::unexpected(ok.error());
     }
@@ -292,7 +308,8 @@ Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<Bundle
     }
     WrittenBundle out{finalPath, QFileInfo(finalPath).size(), sha256OfFile(finalPath)};
     logging::logger("supportzip.core.bundle")
-        ->info("bundle written: {} members, {} bytes", entries.size(), out.size);
+        ->info("bundle written: {} members, {} bytes, encryption {}", entries.size(), out.size,
+               encryptionName(!password.isEmpty()).toStdString());
     return out;
 }
 

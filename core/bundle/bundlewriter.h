@@ -7,6 +7,7 @@
 #include "bundle/deflatedmember.h"
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -32,11 +33,13 @@ struct WrittenBundle {
 };
 
 // Entries are written in the given order with mtime as every member's time, so the same input
-// gives a byte-identical file. Errors: WriteFailed (disk full, permissions), Cancelled,
-// VerificationFailed when the read-back differs. `finalPath` must not exist.
+// gives a byte-identical file. With a password every member is encrypted with WinZip AES-256
+// (bundleencryption.h); its random salts make each such file unique, the content stays the same.
+// Errors: WriteFailed (disk full, permissions), Cancelled, VerificationFailed when the read-back
+// differs, UnsupportedInput when libzip cannot encrypt. `finalPath` must not exist.
 Expected<WrittenBundle> writeBundle(const QString& finalPath, const QList<BundleEntry>& entries,
                                     const QDateTime& mtime, const CancelToken* cancel,
-                                    const ProgressCallback& progress);
+                                    const ProgressCallback& progress, const Secret& password = {});
 
 QString sha256OfFile(const QString& path);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/manifest.h"
 
+#include "bundle/bundleencryption.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -104,6 +106,7 @@ QJsonObject Manifest::toJson() const {
                      {QStringLiteral("names"), QJsonArray::fromStringList(rules)},
                      {QStringLiteral("actions"), QJsonArray::fromStringList(categoryActions)}}},
         {QStringLiteral("consent"), consentJson},
+        {QStringLiteral("encryption"), encryptionName(encrypted)},
         {QStringLiteral("findings"), countsToJson(totalFindings())},
         {QStringLiteral("files"), fileArray},
         {QStringLiteral("leftOut"), leftOutArray}};

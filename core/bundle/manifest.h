@@ -80,6 +80,9 @@ struct Manifest {
     QStringList rules;
     QStringList categoryActions; // "person=pseudonymize", ...
     Consent consent;
+    // Every member is WinZip AES-256 encrypted ("encryption": "aes-256"), or none is ("none";
+    // also what a manifest without the field means). See bundleencryption.h.
+    bool encrypted = false;
     QList<ManifestFile> files;
     QList<ManifestLeftOut> leftOut;
     QList<ManifestNode> nodes; // only in a merged bundle (sourceKind "merged")

@@ -3,6 +3,8 @@
 // field is type-checked; a manifest that does not have the shape toJson() writes is refused.
 #include "bundle/manifest.h"
 
+#include "bundle/bundleencryption.h"
+
 #include <QJsonArray>
 
 namespace supportzip::core::bundle {
@@ -83,6 +85,13 @@ Expected<Manifest> Manifest::fromJson(const QJsonObject& json) {
     m.rules = stringList(rules.value(QStringLiteral("names")));
     m.categoryActions = stringList(rules.value(QStringLiteral("actions")));
     m.consent = consentFromJson(json.value(QStringLiteral("consent")).toObject());
+    // Absent in bundles written before encryption existed: those are plain.
+    const QString encryption =
+        json.value(QStringLiteral("encryption")).toString(encryptionName(false));
+    if (encryption != encryptionName(false) && encryption != encryptionName(true)) {
+        return malformed(QStringLiteral("unknown encryption \"%1\"").arg(encryption.left(40)));
+    }
+    m.encrypted = encryption == encryptionName(true);
     for (const QJsonValue& v : json.value(QStringLiteral("files")).toArray()) {
         const QJsonObject o = v.toObject();
         ManifestFile f;

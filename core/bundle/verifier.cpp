@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/verifier.h"
 
+#include "bundle/bundleencryption.h"
 #include "bundle/bundlereader.h"
 #include "bundle/manifest.h"
 #include "scrub/linescrubber.h"
@@ -115,8 +116,9 @@ void residualScan(const BundleReader& reader, VerifyReport& report, const Cancel
 
 } // namespace
 
-Expected<VerifyReport> verifyBundle(const QString& path, const CancelToken* cancel) {
-    auto reader = BundleReader::open(path);
+Expected<VerifyReport> verifyBundle(const QString& path, const CancelToken* cancel,
+                                    const Secret& password) {
+    auto reader = BundleReader::open(path, password);
     if (!reader) {
         return tl::unexpected(reader.error());
     }
@@ -153,6 +155,15 @@ Expected<VerifyReport> verifyBundle(const QString& path, const CancelToken* canc
             .isEmpty()) {
         report.issues.append(
             {QStringLiteral("manifest.json"), QStringLiteral("has no consent record")});
+    }
+    const QString encryption =
+        report.manifest.value(QStringLiteral("encryption")).toString(encryptionName(false));
+    if (encryption != encryptionName((*reader)->isEncrypted())) {
+        report.issues.append(
+            {QStringLiteral("manifest.json"),
+             QStringLiteral("says encryption \"%1\" but the members are %2")
+                 .arg(encryption, (*reader)->isEncrypted() ? QStringLiteral("encrypted")
+                                                           : QStringLiteral("not encrypted"))});
     }
     checkMembers(**reader, report.manifest, report, cancel);
     residualScan(**reader, report, cancel);

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 #include "scrub/category.h"
 
 #include <QJsonObject>
@@ -35,7 +36,10 @@ struct VerifyReport {
     bool intact() const { return issues.isEmpty(); }
 };
 
-// Errors are for bundles that cannot be examined at all (not found, hostile, not a zip).
-Expected<VerifyReport> verifyBundle(const QString& path, const CancelToken* cancel = nullptr);
+// Errors are for bundles that cannot be examined at all (not found, hostile, not a zip), and
+// PasswordRequired / WrongPassword for an encrypted bundle. A manifest whose "encryption" does
+// not say what the members are is an integrity issue.
+Expected<VerifyReport> verifyBundle(const QString& path, const CancelToken* cancel = nullptr,
+                                    const Secret& password = {});
 
 } // namespace supportzip::core::bundle

@@ -21,6 +21,10 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("malformed-input");
     case ErrorCode::HostileInput:
         return QStringLiteral("hostile-input");
+    case ErrorCode::PasswordRequired:
+        return QStringLiteral("password-required");
+    case ErrorCode::WrongPassword:
+        return QStringLiteral("wrong-password");
     case ErrorCode::VerificationFailed:
         return QStringLiteral("verification-failed");
     case ErrorCode::ConsentMissing:

@@ -18,6 +18,8 @@ enum class ErrorCode {
     UnsupportedInput, // binary, unknown encoding, unknown archive format
     MalformedInput,   // broken XML, JSON or zip
     HostileInput,     // a bundle that tries to escape, bomb or lie
+    PasswordRequired, // the bundle is encrypted and no password was given
+    WrongPassword,    // the password given does not open the bundle
     VerificationFailed,
     ConsentMissing,
     Cancelled,

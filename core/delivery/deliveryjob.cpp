@@ -100,7 +100,7 @@ Expected<DeliveryReceipt> DeliveryJob::verifyAndHash(const TransferProgressCallb
     if (progress) {
         progress({TransferProgress::Stage::Verify, 0, QFileInfo(path).size(), 0, 1, {}, {}});
     }
-    auto report = bundle::verifyBundle(path, &m_cancel);
+    auto report = bundle::verifyBundle(path, &m_cancel, m_request.bundlePassword);
     if (!report) {
         return tl::unexpected(report.error());
     }

@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 #include "delivery/deliveryoptions.h"
 #include "delivery/deliveryreceipt.h"
 #include "delivery/transferprogress.h"
@@ -21,6 +22,9 @@ struct DeliveryRequest {
     QString bundlePath;
     Destination destination;
     TransferOptions options;
+    // An encrypted bundle is verified like any other before it is sent, so it needs its password
+    // (PasswordRequired without it): nothing leaves unverified.
+    Secret bundlePassword = {};
 };
 
 class DeliveryJob final {
@@ -28,7 +32,8 @@ public:
     explicit DeliveryJob(DeliveryRequest request);
 
     // Errors: InvalidArgument (bad URL, plain http to a non-loopback host, bad request key, no
-    // token), NotFound (no bundle), VerificationFailed (nothing was sent), Cancelled, and the
+    // token), NotFound (no bundle), VerificationFailed (nothing was sent), PasswordRequired and
+    // WrongPassword (an encrypted bundle), Cancelled, and the
     // delivery codes (AuthenticationFailed, AccessDenied, RemoteNotFound, AttachmentsDisabled,
     // TooLarge, NetworkTimeout, TlsFailed, ProxyFailed, NetworkFailed).
     Expected<DeliveryReceipt> run(const TransferProgressCallback& progress = {});

@@ -45,27 +45,35 @@ QString systemFacts(const discovery::Installation& inst) {
 }
 
 QString bundleReadme(const bundle::Manifest& m) {
-    return QStringLiteral(
-               "supportzip bundle\n"
-               "=================\n\n"
-               "Product: %1 %2 (%3)\nCreated: %4 by supportzip %5\nRecipient: %6\nTicket: %7\n"
-               "Please delete by: %8\n\n"
-               "This bundle was sanitized on the customer's machine before it was sent:\n"
-               "- secrets (passwords, tokens, license keys, session ids) are replaced by "
-               "[REDACTED:kind];\n"
-               "- personal and network data (users, e-mails, names, IPs, host names) and project,\n"
-               "  issue and space keys are replaced by consistent pseudonyms such as user-3f9a2c,\n"
-               "  host-7c1e.example.invalid or 240.12.7.9, so one user or host can be followed\n"
-               "  across every file. Only the customer can map them back.\n\n"
-               "manifest.json lists every file with its SHA-256, size before and after, and\n"
-               "findings per category, every file that was left out with the reason, the rules in\n"
-               "effect and the consent record. Verify with: supportzip verify <bundle.zip>\n")
-        .arg(m.productName, m.version, m.product, m.created.toUTC().toString(Qt::ISODate),
-             m.toolVersion,
-             m.consent.recipient.isEmpty() ? QStringLiteral("(not given)") : m.consent.recipient,
-             m.consent.ticket.isEmpty() ? QStringLiteral("(not given)") : m.consent.ticket,
-             m.consent.deleteBy.isValid() ? m.consent.deleteBy.toString(Qt::ISODate)
-                                          : QStringLiteral("(not given)"));
+    const QString text =
+        QStringLiteral(
+            "supportzip bundle\n"
+            "=================\n\n"
+            "Product: %1 %2 (%3)\nCreated: %4 by supportzip %5\nRecipient: %6\nTicket: %7\n"
+            "Please delete by: %8\n\n"
+            "This bundle was sanitized on the customer's machine before it was sent:\n"
+            "- secrets (passwords, tokens, license keys, session ids) are replaced by "
+            "[REDACTED:kind];\n"
+            "- personal and network data (users, e-mails, names, IPs, host names) and project,\n"
+            "  issue and space keys are replaced by consistent pseudonyms such as user-3f9a2c,\n"
+            "  host-7c1e.example.invalid or 240.12.7.9, so one user or host can be followed\n"
+            "  across every file. Only the customer can map them back.\n\n"
+            "manifest.json lists every file with its SHA-256, size before and after, and\n"
+            "findings per category, every file that was left out with the reason, the rules in\n"
+            "effect and the consent record. Verify with: supportzip verify <bundle.zip>\n")
+            .arg(m.productName, m.version, m.product, m.created.toUTC().toString(Qt::ISODate),
+                 m.toolVersion,
+                 m.consent.recipient.isEmpty() ? QStringLiteral("(not given)")
+                                               : m.consent.recipient,
+                 m.consent.ticket.isEmpty() ? QStringLiteral("(not given)") : m.consent.ticket,
+                 m.consent.deleteBy.isValid() ? m.consent.deleteBy.toString(Qt::ISODate)
+                                              : QStringLiteral("(not given)"));
+    if (!m.encrypted) {
+        return text;
+    }
+    return text + QStringLiteral("\nEvery member of this bundle is encrypted with AES-256 (WinZip "
+                                 "AES); the password\nreached you separately. Verify with: "
+                                 "supportzip verify --password-prompt <bundle.zip>\n");
 }
 
 } // namespace supportzip::core::pipeline

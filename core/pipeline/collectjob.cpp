@@ -2,6 +2,7 @@
 #include "pipeline/collectjob.h"
 #include "common/sha256.h"
 
+#include "bundle/bundleencryption.h"
 #include "bundle/bundlewriter.h"
 #include "collect/pluginlist.h"
 #include "ledger/ledger.h"
@@ -103,6 +104,14 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
             ErrorCode::ConsentMissing,
             QStringLiteral("writing a bundle needs the admin's consent: pass --consent \"NAME "
                            "<EMAIL>\" after reviewing what will be sent (supportzip preview)"));
+    }
+    if (!r.password.isEmpty()) { // before the work, not after it
+        if (auto ok = bundle::checkNewPassword(r.password); !ok) {
+            return tl::unexpected(ok.error());
+        }
+        if (auto ok = bundle::checkAesSupported(); !ok) {
+            return tl::unexpected(ok.error());
+        }
     }
     progress.report({QStringLiteral("discover"), {}, 0, 0}, true);
     auto source = planCollection(r, &m_cancel, true);
@@ -249,6 +258,7 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
     }
     manifest.categoryActions = actionsText(*rules);
     manifest.consent = r.consent;
+    manifest.encrypted = !r.password.isEmpty();
     if (!manifest.consent.time.isValid()) {
         manifest.consent.time = created;
     }
@@ -342,7 +352,8 @@ Expected<CollectSummary> CollectJob::run(const ProgressCallback& progressCallbac
 
     log->debug("joined the members and wrote the manifest in {} ms", stageTimer.restart());
     progress.report({QStringLiteral("write"), outputPath, 0, 1000}, true);
-    auto written = bundle::writeBundle(outputPath, entries, created, &m_cancel, progressCallback);
+    auto written =
+        bundle::writeBundle(outputPath, entries, created, &m_cancel, progressCallback, r.password);
     if (!written) {
         return tl::unexpected(written.error());
     }

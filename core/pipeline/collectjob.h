@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/progress.h"
 #include "discovery/discovery.h"
+#include "common/secret.h"
 #include "discovery/installation.h"
 
 #include <QDateTime>
@@ -57,6 +58,9 @@ struct CollectRequest {
     // Facts about this machine (OS, memory, free disk) for system/system-facts.txt. Free disk
     // space changes from run to run, so tests of byte-identical output pass a fixed provider.
     std::function<QString(const discovery::Installation&)> systemFacts;
+    // Empty: a plain bundle. Otherwise every member is encrypted with AES-256 under this password
+    // (at least bundle::kMinPasswordLength characters). From a file or a prompt, never a flag.
+    Secret password = {};
 };
 
 struct ItemResult {
@@ -84,7 +88,8 @@ public:
     explicit CollectJob(CollectRequest request);
 
     // Errors: ConsentMissing, NotFound (no installation), WriteFailed (disk full, or the local
-    // ledger could not record the bundle: then the bundle is removed again), Cancelled.
+    // ledger could not record the bundle: then the bundle is removed again), Cancelled,
+    // InvalidArgument (password too short), UnsupportedInput (libzip cannot encrypt).
     // Files that cannot be read are not errors: they are listed in the summary and manifest.
     Expected<CollectSummary> run(const ProgressCallback& progress = {});
     void requestCancel() { m_cancel.requestCancel(); }

@@ -2,6 +2,7 @@
 #include "pipeline/mergejob.h"
 #include "common/sha256.h"
 
+#include "bundle/bundleencryption.h"
 #include "bundle/bundlereader.h"
 #include "bundle/bundlewriter.h"
 #include "bundle/verifier.h"
@@ -33,8 +34,9 @@ struct NodeBundle {
 };
 
 // Verified and parsed, or the reason this node bundle cannot be merged.
-Expected<NodeBundle> loadNodeBundle(const QString& path, const CancelToken* cancel) {
-    auto report = bundle::verifyBundle(path, cancel);
+Expected<NodeBundle> loadNodeBundle(const QString& path, const CancelToken* cancel,
+                                    const Secret& password) {
+    auto report = bundle::verifyBundle(path, cancel, password);
     if (!report) {
         return tl::unexpected(report.error());
     }
@@ -154,13 +156,28 @@ Expected<MergeSummary> MergeJob::run(const ProgressCallback& progressCallback) {
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("give the bundles of two or more nodes to merge"));
     }
+    if (!r.password.isEmpty()) {
+        if (auto ok = bundle::checkNewPassword(r.password); !ok) {
+            return tl::unexpected(ok.error());
+        }
+        if (auto ok = bundle::checkAesSupported(); !ok) {
+            return tl::unexpected(ok.error());
+        }
+    }
+    const Secret& inputPassword = r.inputPassword.isEmpty() ? r.password : r.inputPassword;
     ProgressThrottle progress(progressCallback);
     QList<NodeBundle> nodes;
     for (const QString& input : r.inputs) {
         progress.report({QStringLiteral("verify"), input, nodes.size(), r.inputs.size()}, true);
-        auto node = loadNodeBundle(QFileInfo(input).absoluteFilePath(), &m_cancel);
+        auto node = loadNodeBundle(QFileInfo(input).absoluteFilePath(), &m_cancel, inputPassword);
         if (!node) {
             return tl::unexpected(node.error());
+        }
+        if (node->manifest.encrypted && r.password.isEmpty()) {
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("is encrypted, and the merged bundle would not be: "
+                                            "give a password for the merged bundle"),
+                             input);
         }
         if (!nodes.isEmpty() && node->manifest.product != nodes.first().manifest.product) {
             return makeError(ErrorCode::InvalidArgument,
@@ -205,6 +222,7 @@ Expected<MergeSummary> MergeJob::run(const ProgressCallback& progressCallback) {
     merged.files.clear();
     merged.leftOut.clear();
     merged.consent = r.consent;
+    merged.encrypted = !r.password.isEmpty();
     merged.consent.time = r.consent.time.isValid() ? r.consent.time : created;
     if (merged.consent.statement.isEmpty()) {
         merged.consent.statement = bundle::consentStatement(r.consent.recipient);
@@ -223,7 +241,7 @@ Expected<MergeSummary> MergeJob::run(const ProgressCallback& progressCallback) {
     QList<bundle::BundleEntry> entries;
     int staged = 0;
     for (const NodeBundle& node : std::as_const(nodes)) {
-        auto reader = bundle::BundleReader::open(node.path);
+        auto reader = bundle::BundleReader::open(node.path, inputPassword);
         if (!reader) {
             return tl::unexpected(reader.error());
         }
@@ -297,7 +315,8 @@ Expected<MergeSummary> MergeJob::run(const ProgressCallback& progressCallback) {
         {kManifestName, {}, QJsonDocument(merged.toJson()).toJson(QJsonDocument::Indented), {}});
     entries.prepend({kReadmeName, {}, readme.toUtf8(), {}});
 
-    auto written = bundle::writeBundle(outputPath, entries, created, &m_cancel, progressCallback);
+    auto written =
+        bundle::writeBundle(outputPath, entries, created, &m_cancel, progressCallback, r.password);
     if (!written) {
         return tl::unexpected(written.error());
     }

@@ -9,6 +9,7 @@
 #include "bundle/manifest.h"
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -21,6 +22,11 @@ struct MergeRequest {
     bundle::Consent consent;
     QDateTime created; // invalid: now (tests pass a fixed time for byte-identical bundles)
     QString vaultDir;  // whose ledger records the merged bundle; empty: the default vault
+    // Encrypts the merged bundle (AES-256, as CollectRequest::password). Required when a node
+    // bundle is encrypted: merging never takes the encryption off.
+    Secret password = {};
+    // Opens encrypted node bundles; empty: `password` does.
+    Secret inputPassword = {};
 };
 
 struct MergeSummary {
@@ -40,7 +46,9 @@ public:
 
     // Errors: ConsentMissing, InvalidArgument (fewer than two bundles, different products, a
     // bundle that is itself merged), VerificationFailed (a node bundle does not match its
-    // manifest), HostileInput/MalformedInput from the reader, WriteFailed, Cancelled.
+    // manifest), HostileInput/MalformedInput from the reader, WriteFailed, Cancelled,
+    // PasswordRequired/WrongPassword (an encrypted node bundle), InvalidArgument (the nodes are
+    // encrypted but no password for the merged bundle, or one too short).
     Expected<MergeSummary> run(const ProgressCallback& progress = {});
     void requestCancel() { m_cancel.requestCancel(); }
 

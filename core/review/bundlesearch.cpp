@@ -50,12 +50,12 @@ Expected<QRegularExpression> compileQuery(const SearchQuery& query) {
 }
 
 Expected<SearchResult> searchBundle(const QString& bundlePath, const SearchQuery& query,
-                                    const CancelToken* cancel) {
+                                    const CancelToken* cancel, const Secret& password) {
     auto re = compileQuery(query);
     if (!re) {
         return tl::unexpected(re.error());
     }
-    auto reader = bundle::BundleReader::open(bundlePath);
+    auto reader = bundle::BundleReader::open(bundlePath, password);
     if (!reader) {
         return tl::unexpected(reader.error());
     }

@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -48,6 +49,7 @@ Expected<QRegularExpression> compileQuery(const SearchQuery& query);
 // Errors: those of opening the bundle (NotFound, HostileInput, MalformedInput), InvalidArgument
 // (the query), Cancelled.
 Expected<SearchResult> searchBundle(const QString& bundlePath, const SearchQuery& query,
-                                    const CancelToken* cancel = nullptr);
+                                    const CancelToken* cancel = nullptr,
+                                    const Secret& password = {});
 
 } // namespace supportzip::core::review

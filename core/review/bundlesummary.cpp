@@ -145,8 +145,8 @@ private:
 } // namespace
 
 Expected<BundleSummary> summarizeBundle(const QString& bundlePath, const SummaryOptions& options,
-                                        const CancelToken* cancel) {
-    auto reader = bundle::BundleReader::open(bundlePath);
+                                        const CancelToken* cancel, const Secret& password) {
+    auto reader = bundle::BundleReader::open(bundlePath, password);
     if (!reader) {
         return tl::unexpected(reader.error());
     }

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 
 #include <QDateTime>
 #include <QList>
@@ -57,6 +58,7 @@ struct SummaryOptions {
 
 Expected<BundleSummary> summarizeBundle(const QString& bundlePath,
                                         const SummaryOptions& options = {},
-                                        const CancelToken* cancel = nullptr);
+                                        const CancelToken* cancel = nullptr,
+                                        const Secret& password = {});
 
 } // namespace supportzip::core::review

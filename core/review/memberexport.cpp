@@ -37,8 +37,9 @@ Expected<void> copyOut(const bundle::BundleReader& reader, const QString& member
 } // namespace
 
 Expected<void> extractMember(const QString& bundlePath, const QString& member,
-                             const QString& targetFile, const CancelToken* cancel) {
-    auto reader = bundle::BundleReader::open(bundlePath);
+                             const QString& targetFile, const CancelToken* cancel,
+                             const Secret& password) {
+    auto reader = bundle::BundleReader::open(bundlePath, password);
     if (!reader) {
         return tl::unexpected(reader.error());
     }
@@ -46,8 +47,9 @@ Expected<void> extractMember(const QString& bundlePath, const QString& member,
 }
 
 Expected<QStringList> exportMembers(const QString& bundlePath, const QStringList& members,
-                                    const QString& folder, const CancelToken* cancel) {
-    auto reader = bundle::BundleReader::open(bundlePath);
+                                    const QString& folder, const CancelToken* cancel,
+                                    const Secret& password) {
+    auto reader = bundle::BundleReader::open(bundlePath, password);
     if (!reader) {
         return tl::unexpected(reader.error());
     }

@@ -7,19 +7,23 @@
 
 #include "common/error.h"
 #include "common/progress.h"
+#include "common/secret.h"
 
 #include <QString>
 #include <QStringList>
 
 namespace supportzip::core::review {
 
+// `password` opens an encrypted bundle (BundleReader::open).
 // Errors: those of opening the bundle, NotFound (no such member), WriteFailed, Cancelled.
 Expected<void> extractMember(const QString& bundlePath, const QString& member,
-                             const QString& targetFile, const CancelToken* cancel = nullptr);
+                             const QString& targetFile, const CancelToken* cancel = nullptr,
+                             const Secret& password = {});
 
 // Writes each member to folder/<member path>, creating sub-folders; returns the files written.
 // Refuses to overwrite an existing file.
 Expected<QStringList> exportMembers(const QString& bundlePath, const QStringList& members,
-                                    const QString& folder, const CancelToken* cancel = nullptr);
+                                    const QString& folder, const CancelToken* cancel = nullptr,
+                                    const Secret& password = {});
 
 } // namespace supportzip::core::review

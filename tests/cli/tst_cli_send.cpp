@@ -63,6 +63,7 @@ private Q_SLOTS:
     void tamperedBundleIsNotSent();
     void plainHttpToARemoteHostIsRefused();
     void collectWritesAndSendsInOneCommand();
+    void encryptedBundleIsVerifiedWithItsPassword();
 
 private:
     QStringList jsmArgs() const;
@@ -205,6 +206,39 @@ void TestCliSend::tokenIsNeverTakenFromTheCommandLine() {
         {QStringLiteral("send"), m_bundle, QStringLiteral("--token"), QString::fromLatin1(kToken)});
     QCOMPARE(withToken.code, int(cli::ExitCode::Usage));
     QCOMPARE(m_server->requests().size(), 0);
+}
+
+// Verify-before-send holds for encrypted bundles too: without the password nothing is sent.
+void TestCliSend::encryptedBundleIsVerifiedWithItsPassword() {
+    m_server->setHandler([](const FakeRequest& r) {
+        return r.method == "PUT" ? FakeResponse{} : FakeResponse::json(405, {});
+    });
+    const QString passwordFile = m_dir.filePath(QStringLiteral("bundle-password"));
+    QFile pw(passwordFile);
+    QVERIFY(pw.open(QIODevice::WriteOnly));
+    pw.write("send-this-encrypted\n");
+    pw.close();
+    QVERIFY(pw.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    const QString out = m_dir.filePath(QStringLiteral("encrypted-send.zip"));
+    const QString url = m_server->baseUrl() + QStringLiteral("/up/e.zip");
+    const auto collected =
+        run({QStringLiteral("collect"), QStringLiteral("--home"), m_sample.homeDir,
+             QStringLiteral("--out"), out, QStringLiteral("--consent"),
+             QStringLiteral("Jana Admin <jana@example.com>"), QStringLiteral("--vault"),
+             m_dir.filePath(QStringLiteral("vault")), QStringLiteral("--thread-dumps"),
+             QStringLiteral("0"), QStringLiteral("--password-file"), passwordFile,
+             QStringLiteral("--put-url"), url});
+    QVERIFY2(collected.code == int(cli::ExitCode::Success), qPrintable(collected.err));
+    QCOMPARE(m_server->requests().size(), 1); // collect verified it with the same password
+    const auto locked = run({QStringLiteral("send"), out, QStringLiteral("--put-url"), url});
+    QCOMPARE(locked.code, int(cli::ExitCode::Failure));
+    QVERIFY(locked.err.contains(QStringLiteral("the bundle is encrypted; give its password")));
+    QCOMPARE(m_server->requests().size(), 1); // nothing more was sent
+    const auto sent = run({QStringLiteral("send"), out, QStringLiteral("--put-url"), url,
+                           QStringLiteral("--password-file"), passwordFile});
+    QVERIFY2(sent.code == int(cli::ExitCode::Success), qPrintable(sent.err));
+    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(sha256Hex(m_server->requests().last().body), fileSha256(out));
 }
 
 void TestCliSend::tamperedBundleIsNotSent() {

@@ -326,7 +326,7 @@ void TestSegmentedRun::segmentedBundleHoldsWhatAWholeReadHolds() {
     }
     QVERIFY(multiSegment > 0);
     // The reader (hostile-safe, CRC-checked) reads every joined member back.
-    auto reader = core::bundle::BundleReader::open(cut->bundlePath, {});
+    auto reader = core::bundle::BundleReader::open(cut->bundlePath);
     QVERIFY2(reader, reader ? "" : qPrintable(reader.error().toString()));
     for (const auto& f : cut->manifest.files) {
         auto bytes = (*reader)->read(f.bundlePath, qint64(64) << 20);

@@ -108,7 +108,7 @@ void addRows() {
                              << QStringList{u"recipientEdit"_s, u"ticketEdit"_s,
                                             u"nameEdit"_s,      u"emailEdit"_s,
                                             u"deleteByEdit"_s,  u"outputDirEdit"_s,
-                                            u"consentCheck"_s}
+                                            u"encryptBox"_s,    u"consentCheck"_s}
                              << QString();
     QTest::newRow("build") << make<ui::BuildPage>() << QStringList{u"buildCancel"_s} << QString();
     QTest::newRow("done") << make<ui::DonePage>()

@@ -6,6 +6,7 @@
 #include "review/bundlemanifest.h"
 #include "review/memberexport.h"
 #include "review/memberviewer.h"
+#include "review/passworddialog.h"
 #include "review/resultspanel.h"
 #include "review/summarypage.h"
 
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -185,8 +187,17 @@ QWidget* ReviewWindow::buildSearchBar() {
 }
 
 bool ReviewWindow::openBundle(const QString& path) {
+    return openBundle(path, core::Secret());
+}
+
+bool ReviewWindow::openBundle(const QString& path, const core::Secret& password) {
     closeBundle();
-    auto reader = core::bundle::BundleReader::open(path);
+    auto reader = core::bundle::BundleReader::open(path, password);
+    if (!reader && (reader.error().code == core::ErrorCode::PasswordRequired ||
+                    reader.error().code == core::ErrorCode::WrongPassword)) {
+        askPassword(path, reader.error());
+        return false;
+    }
     if (!reader) {
         showRefusal(path, reader.error());
         return false;
@@ -197,6 +208,7 @@ bool ReviewWindow::openBundle(const QString& path) {
         return false;
     }
     m_path = path;
+    m_password = (*reader)->isEncrypted() ? password : core::Secret();
     m_manifest = *manifest;
     m_private = std::make_unique<QTemporaryDir>();
     m_cancel = std::make_shared<core::CancelToken>();
@@ -204,8 +216,35 @@ bool ReviewWindow::openBundle(const QString& path) {
     m_header->setManifest(m_manifest);
     fillFileTree();
     startBackgroundChecks();
-    m_status->setText(tr("Opened %1").arg(QFileInfo(path).fileName()));
+    m_status->setText((*reader)->isEncrypted()
+                          ? tr("Opened %1 (encrypted, AES-256)").arg(QFileInfo(path).fileName())
+                          : tr("Opened %1").arg(QFileInfo(path).fileName()));
+    Q_EMIT bundleOpened(path);
     return true;
+}
+
+void ReviewWindow::askPassword(const QString& path, const core::Error& why) {
+    const QString name = QFileInfo(path).fileName();
+    const bool retry = why.code == core::ErrorCode::WrongPassword;
+    m_header->setRefused(why);
+    m_status->setText(retry ? tr("Wrong password for %1").arg(name)
+                            : tr("%1 is encrypted; waiting for its password").arg(name));
+    QInputDialog* dialog = makePasswordDialog(
+        this, name, retry ? tr("The password does not open this bundle; try again.") : QString());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, dialog, path](QString text) {
+        dialog->setTextValue(QString()); // the dialog's copy goes as it closes
+        openBundle(path, core::Secret::takeText(text));
+    });
+    connect(dialog, &QInputDialog::rejected, this, [this, path] {
+        const core::Error none{core::ErrorCode::PasswordRequired,
+                               tr("the bundle is encrypted and no password was given; open it "
+                                  "again to enter the password"),
+                               path};
+        m_header->setRefused(none);
+        m_status->setText(
+            tr("%1 was not opened: %2").arg(QFileInfo(path).fileName(), none.message));
+    });
+    dialog->open();
 }
 
 void ReviewWindow::showRefusal(const QString& path, const core::Error& error) {
@@ -230,6 +269,7 @@ void ReviewWindow::closeBundle() {
     m_extracted.clear();
     m_private.reset();
     m_path.clear();
+    m_password = core::Secret();
     m_manifest = {};
 }
 
@@ -275,14 +315,15 @@ void ReviewWindow::fillFileTree() {
 void ReviewWindow::startBackgroundChecks() {
     m_header->setChecking();
     m_summary->setBusy();
-    m_verify.setFuture(QtConcurrent::run([path = m_path, cancel = m_cancel] {
-        return core::bundle::verifyBundle(path, cancel.get());
+    m_verify.setFuture(QtConcurrent::run([path = m_path, password = m_password, cancel = m_cancel] {
+        return core::bundle::verifyBundle(path, cancel.get(), password);
     }));
-    m_summaryJob.setFuture(QtConcurrent::run([path = m_path, cancel = m_cancel] {
-        core::review::SummaryOptions options;
-        options.gcThresholdMs = kGcThresholdMs;
-        return core::review::summarizeBundle(path, options, cancel.get());
-    }));
+    m_summaryJob.setFuture(
+        QtConcurrent::run([path = m_path, password = m_password, cancel = m_cancel] {
+            core::review::SummaryOptions options;
+            options.gcThresholdMs = kGcThresholdMs;
+            return core::review::summarizeBundle(path, options, cancel.get(), password);
+        }));
 }
 
 void ReviewWindow::verifyDone() {
@@ -333,10 +374,10 @@ void ReviewWindow::openMember(const QString& member, qint64 line) {
     const QString target = m_private->filePath(
         QStringLiteral("%1-%2").arg(m_extracted.size()).arg(QFileInfo(member).fileName()));
     m_status->setText(tr("Opening %1…").arg(member));
-    m_extractJob.setFuture(QtConcurrent::run([path = m_path, member, target, cancel = m_cancel] {
-        auto done = core::review::extractMember(path, member, target, cancel.get());
-        return done;
-    }));
+    m_extractJob.setFuture(QtConcurrent::run(
+        [path = m_path, password = m_password, member, target, cancel = m_cancel] {
+            return core::review::extractMember(path, member, target, cancel.get(), password);
+        }));
     m_extracted.insert(member, QString()); // reserved; filled when the copy is complete
     m_extractJob.setProperty("target", target);
 }
@@ -378,9 +419,10 @@ void ReviewWindow::searchBundle(const QString& text, bool regex) {
     m_searchJob.waitForFinished();
     m_searchCancel = std::make_shared<core::CancelToken>();
     m_results->setBusy(tr("Searching every file for %1…").arg(m_searchTitle));
-    m_searchJob.setFuture(QtConcurrent::run([path = m_path, query, cancel = m_searchCancel] {
-        return core::review::searchBundle(path, query, cancel.get());
-    }));
+    m_searchJob.setFuture(
+        QtConcurrent::run([path = m_path, password = m_password, query, cancel = m_searchCancel] {
+            return core::review::searchBundle(path, query, cancel.get(), password);
+        }));
 }
 
 void ReviewWindow::followToken(const QString& token) {
@@ -394,9 +436,11 @@ void ReviewWindow::followToken(const QString& token) {
     m_searchCancel = std::make_shared<core::CancelToken>();
     m_searchTitle = tr("Where %1 occurs").arg(token);
     m_results->setBusy(tr("Following %1 through every file…").arg(token));
-    m_searchJob.setFuture(QtConcurrent::run([path = m_path, token, cancel = m_searchCancel] {
-        return core::review::searchBundle(path, core::review::occurrencesOf(token), cancel.get());
-    }));
+    m_searchJob.setFuture(
+        QtConcurrent::run([path = m_path, password = m_password, token, cancel = m_searchCancel] {
+            return core::review::searchBundle(path, core::review::occurrencesOf(token),
+                                              cancel.get(), password);
+        }));
 }
 
 void ReviewWindow::searchDone() {
@@ -446,9 +490,10 @@ void ReviewWindow::exportMembers(const QStringList& members, const QString& fold
         return;
     }
     m_status->setText(tr("Exporting %n file(s)…", nullptr, static_cast<int>(members.size())));
-    m_exportJob.setFuture(QtConcurrent::run([path = m_path, members, folder, cancel = m_cancel] {
-        return core::review::exportMembers(path, members, folder, cancel.get());
-    }));
+    m_exportJob.setFuture(QtConcurrent::run(
+        [path = m_path, password = m_password, members, folder, cancel = m_cancel] {
+            return core::review::exportMembers(path, members, folder, cancel.get(), password);
+        }));
 }
 
 void ReviewWindow::exportDone() {

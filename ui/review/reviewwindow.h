@@ -3,11 +3,13 @@
 // hostile-safe reader; integrity and consent on top; the files with sizes and findings; a member
 // in the lazy viewer with pseudonyms highlighted; search across all files; follow a pseudonym
 // (double-click) to every place it occurs; a summary page; export. Every scan runs off the GUI
-// thread and is cancelled when the bundle is closed or the window goes away.
+// thread and is cancelled when the bundle is closed or the window goes away. An encrypted bundle
+// asks for its password (masked, window-modal) and asks again after a wrong one.
 #pragma once
 
 #include "bundle/manifest.h"
 #include "bundle/verifier.h"
+#include "common/secret.h"
 #include "review/bundlesearch.h"
 #include "review/bundlesummary.h"
 
@@ -39,7 +41,10 @@ public:
     ~ReviewWindow() override;
 
     // False when the reader refuses the bundle; the reason is shown (message box and status).
+    // Also false for an encrypted bundle without its password: the password dialog is shown
+    // (objectName "bundlePasswordDialog") and the bundle opens when it is answered right.
     bool openBundle(const QString& path);
+    bool openBundle(const QString& path, const core::Secret& password);
     void closeBundle();
     const QString& bundlePath() const { return m_path; }
     const core::bundle::Manifest& manifest() const { return m_manifest; }
@@ -64,6 +69,7 @@ Q_SIGNALS:
     void memberOpened(const QString& member);
     void summaryReady();
     void exportFinished(const QStringList& files);
+    void bundleOpened(const QString& path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -81,11 +87,13 @@ private:
     void extractDone();
     void exportDone();
     void showRefusal(const QString& path, const core::Error& error);
+    void askPassword(const QString& path, const core::Error& why);
     void chooseBundle();
     void chooseExport();
     void cancelJobs();
 
     QString m_path;
+    core::Secret m_password; // of the open bundle when it is encrypted; given to every job
     core::bundle::Manifest m_manifest;
     std::unique_ptr<QTemporaryDir> m_private;
     QString m_searchTitle;

@@ -201,6 +201,7 @@ core::Expected<core::delivery::DeliveryRequest> SendDialog::request() const {
     using namespace core::delivery;
     DeliveryRequest r;
     r.bundlePath = m_bundle;
+    r.bundlePassword = m_bundlePassword;
     r.options.caFile = m_caFile->text().trimmed();
     if (m_jsmChoice->isChecked()) {
         JsmDestination jsm;

@@ -39,6 +39,8 @@ public:
     void setToken(const QString& token);
     void setPutUrl(const QString& url);
     void setCaFile(const QString& path);
+    // An encrypted bundle is verified with its password before it is sent.
+    void setBundlePassword(const core::Secret& password) { m_bundlePassword = password; }
 
     // Starts the delivery (what the Send button does); finished() follows.
     void send();
@@ -57,6 +59,7 @@ private:
 
     QString m_bundle;
     QString m_vaultDir;
+    core::Secret m_bundlePassword;
     QRadioButton* m_jsmChoice = nullptr;
     QRadioButton* m_putChoice = nullptr;
     QStackedWidget* m_forms = nullptr;

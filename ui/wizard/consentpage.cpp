@@ -3,6 +3,7 @@
 
 #include "bundle/manifest.h"
 #include "wizard/categorytexts.h"
+#include "wizard/encryptionbox.h"
 #include "wizard/keyboardorder.h"
 #include "wizard/wizardcontroller.h"
 #include "wizard/wizardsettings.h"
@@ -58,10 +59,14 @@ ConsentPage::ConsentPage(WizardController* controller, QWidget* parent)
     m_statement->setFrameShape(QFrame::StyledPanel);
     m_statement->setMargin(8);
     layout->addWidget(m_statement);
+    m_encryption = new EncryptionBox(this);
+    layout->addWidget(m_encryption);
+    connect(m_encryption, &EncryptionBox::changed, this, &ConsentPage::completeChanged);
     m_agree = new QCheckBox(tr("I &agree to send this bundle as stated above"), this);
     m_agree->setObjectName(QStringLiteral("consentCheck"));
     nameAfterText({m_agree});
-    setTabChain({m_recipient, m_ticket, m_name, m_email, m_deleteBy, m_outputDir, m_agree});
+    setTabChain(QList<QWidget*>{m_recipient, m_ticket, m_name, m_email, m_deleteBy, m_outputDir} +
+                m_encryption->focusChain() + QList<QWidget*>{m_agree});
     layout->addWidget(m_agree);
     layout->addStretch();
     connect(m_recipient, &QLineEdit::textChanged, this, &ConsentPage::updateStatement);
@@ -93,7 +98,7 @@ bool ConsentPage::isComplete() const {
         m_name->text().trimmed() + QStringLiteral(" <") + m_email->text().trimmed() + u'>',
         &parsed);
     return m_agree->isChecked() && identity && !m_name->text().trimmed().isEmpty() &&
-           QFileInfo(m_outputDir->text()).isDir();
+           QFileInfo(m_outputDir->text()).isDir() && m_encryption->problem().isEmpty();
 }
 
 bool ConsentPage::validatePage() {
@@ -107,6 +112,7 @@ bool ConsentPage::validatePage() {
     r.consent.statement = core::bundle::consentStatement(r.consent.recipient);
     r.outputPath = QDir(m_outputDir->text()).absolutePath();
     WizardSettings::setOutputDir(r.outputPath);
+    m_controller->setBundlePassword(m_encryption->password());
     return true;
 }
 

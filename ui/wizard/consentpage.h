@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Page 5: what leaves the machine in numbers, to whom, for which ticket, by whom, and the exact
-// statement the manifest records. Nothing is written before the box is ticked.
+// statement the manifest records, and optionally a password to encrypt the bundle with. Nothing
+// is written before the box is ticked.
 #pragma once
 
 #include <QWizardPage>
@@ -12,6 +13,7 @@ class QLineEdit;
 
 namespace supportzip::ui {
 
+class EncryptionBox;
 class WizardController;
 
 class ConsentPage final : public QWizardPage {
@@ -36,6 +38,7 @@ private:
     QDateEdit* m_deleteBy = nullptr;
     QLineEdit* m_outputDir = nullptr;
     QLabel* m_statement = nullptr;
+    EncryptionBox* m_encryption = nullptr;
     QCheckBox* m_agree = nullptr;
 };
 

@@ -67,6 +67,7 @@ void DonePage::openSendDialog() {
     auto* dialog = new SendDialog(s->bundlePath, m_controller->request().vaultDir, this);
     dialog->setObjectName(QStringLiteral("sendDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setBundlePassword(m_controller->request().password);
     const auto& consent = m_controller->request().consent;
     if (!consent.ticket.isEmpty()) {
         dialog->setRequestKey(consent.ticket);
@@ -94,7 +95,7 @@ void DonePage::initializePage() {
     }
     m_details->setText(
         tr("<p><b>Bundle:</b> %1<br><b>Size:</b> %2<br><b>SHA-256:</b> <tt>%3</tt></p>"
-           "<p>%4 files; findings replaced: %5.</p>"
+           "<p>%4 files; findings replaced: %5.</p>%8"
            "<p>The mapping from pseudonyms back to real values stays on this machine, in "
            "<tt>%6</tt>, readable by you alone. When support replies with pseudonyms, run "
            "<tt>supportzip unmask</tt> and paste the reply to see the real names.</p>"
@@ -104,7 +105,11 @@ void DonePage::initializePage() {
                  s->bundleSha256)
             .arg(s->filesCollected)
             .arg(countsText(s->findings), s->vaultDirectory.toHtmlEscaped(),
-                 s->ledgerPath.toHtmlEscaped()));
+                 s->ledgerPath.toHtmlEscaped(),
+                 s->manifest.encrypted
+                     ? tr("<p><b>Encrypted</b> with AES-256: every file, the manifest included. "
+                          "Give the password to the recipient another way than the bundle.</p>")
+                     : QString()));
 }
 
 } // namespace supportzip::ui

@@ -58,6 +58,11 @@ public:
     // The test line, scrubbed with the current rules (no learned values yet).
     QString scrubTestLine(const QString& line);
 
+    // Encryption of the bundle (empty: none); kept in the request the build runs, and for
+    // sending the bundle afterwards (verified with it before it leaves).
+    void setBundlePassword(const core::Secret& password) { m_request.password = password; }
+    bool encryptsBundle() const { return !m_request.password.isEmpty(); }
+
     // Preview (dry run) and build.
     void startPreview();
     void cancelPreview();
