@@ -38,11 +38,14 @@ def run(args, answers):
     if pid == 0:
         os.execv(BIN, [BIN] + args)
     transcript = b""
-    for answer in answers:
-        transcript += read_until(fd, b"password", 30)
+    for i, answer in enumerate(answers):
+        # Wait for the (i+1)-th prompt ("Bundle password: ", "Same password again: "); a prompt
+        # may arrive in the same read as the line end after the previous answer.
+        end = time.time() + 30
+        while transcript.count(b"assword") < i + 1 and time.time() < end:
+            transcript += read_until(fd, b"assword", max(0.1, end - time.time()))
         transcript += b"<typed>"
         os.write(fd, answer + b"\n")
-        transcript += read_until(fd, b"\n", 5)
     transcript += read_until(fd, None, 120)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), transcript.decode(errors="replace")
