@@ -8,6 +8,8 @@
 
 namespace supportzip::cli {
 
+// --install and --home: the installation a collect or a preview reads.
+void addInstallationOptions(QCommandLineParser& parser);
 void addBundleOptions(QCommandLineParser& parser);
 // The options that shape the plan (time window, sizes, exclusions, rules, Windows paths): the
 // part of the bundle options a preview takes too.

@@ -70,13 +70,17 @@ QString CollectCommand::description() const {
     return QStringLiteral("Collect, scrub and bundle the diagnostics of an installation.");
 }
 
-void CollectCommand::addOptions(QCommandLineParser& p) const {
+void addInstallationOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("install"),
                  QStringLiteral("Installation folder (e.g. /opt/atlassian/jira)."),
                  QStringLiteral("DIR")});
     p.addOption({QStringLiteral("home"),
                  QStringLiteral("Home folder (e.g. /var/atlassian/application-data/jira)."),
                  QStringLiteral("DIR")});
+}
+
+void CollectCommand::addOptions(QCommandLineParser& p) const {
+    addInstallationOptions(p);
     addBundleOptions(p);
 }
 

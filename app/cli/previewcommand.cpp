@@ -101,12 +101,7 @@ QString PreviewCommand::description() const {
 }
 
 void PreviewCommand::addOptions(QCommandLineParser& p) const {
-    p.addOption({QStringLiteral("install"),
-                 QStringLiteral("Installation folder (e.g. /opt/atlassian/jira)."),
-                 QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("home"),
-                 QStringLiteral("Home folder (e.g. /var/atlassian/application-data/jira)."),
-                 QStringLiteral("DIR")});
+    addInstallationOptions(p);
     p.addOption({QStringLiteral("source"),
                  QStringLiteral("Instead of an installation: a folder of logs or a support zip."),
                  QStringLiteral("PATH")});
