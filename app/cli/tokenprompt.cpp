@@ -14,7 +14,8 @@ bool stdinIsTerminal() {
 }
 
 std::optional<QByteArray> promptNoEcho(QTextStream& err, const QString& prompt) {
-    err << prompt << Qt::flush;
+    // Echo goes off (dropping anything typed before the question) before the prompt shows, so
+    // an answer typed the moment it appears is neither echoed nor thrown away.
     termios saved{};
     const bool terminal = tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
@@ -22,6 +23,7 @@ std::optional<QByteArray> promptNoEcho(QTextStream& err, const QString& prompt) 
         silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
+    err << prompt << Qt::flush;
     std::string line;
     line.reserve(4096); // no reallocation leaves copies of the secret behind unwiped
     bool ok = false;
@@ -33,7 +35,7 @@ std::optional<QByteArray> promptNoEcho(QTextStream& err, const QString& prompt) 
         line.push_back(static_cast<char>(c));
     }
     if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved); // keep what is typed ahead for the next prompt
     }
     err << "\n" << Qt::flush;
     if (!ok && line.empty()) {
