@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The CLI in-process (streams injected) and the real binary for what only it can show.
+#include "clirun.h"
 #include "command.h"
 #include "exitcode.h"
 #include "samplegen.h"
@@ -24,21 +25,8 @@ using namespace supportzip;
 
 namespace {
 
-struct CliResult {
-    int code;
-    QString out;
-    QString err;
-};
-
-CliResult run(const QStringList& args) {
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    cli::CommandContext ctx{o, e, false, nullptr};
-    const int code = cli::runCli(QStringList{QStringLiteral("supportzip")} + args, ctx);
-    o.flush();
-    e.flush();
-    return {code, out, err};
-}
+using tests::CliResult;
+using tests::run;
 
 // The members of a bundle whose content contains `needle`.
 QStringList membersContaining(const QString& bundle, const QByteArray& needle) {

@@ -3,6 +3,7 @@
 // inspect open with the same file and refuse, each with its own message, without it or with
 // another password; the password is never a flag value and never in the output or the log; a
 // password file others may read is refused; merge keeps node bundles' encryption.
+#include "clirun.h"
 #include "bundle/bundlereader.h"
 #include "command.h"
 #include "exitcode.h"
@@ -25,21 +26,8 @@ namespace {
 
 const QByteArray kPassword = "Tr0ub4dor&3-bundle";
 
-struct CliResult {
-    int code;
-    QString out;
-    QString err;
-};
-
-CliResult run(const QStringList& args) {
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    cli::CommandContext ctx{o, e, false, nullptr};
-    const int code = cli::runCli(QStringList{QStringLiteral("supportzip")} + args, ctx);
-    o.flush();
-    e.flush();
-    return {code, out, err};
-}
+using tests::CliResult;
+using tests::run;
 
 int aesMembers(const QString& path, int* total) {
     int err = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `supportzip send` and the send options of `collect`, against the fake JSM server: exit codes,
 // what reaches the server, and that the token appears in no output and no log.
+#include "clirun.h"
 #include "command.h"
 #include "exitcode.h"
 #include "fakehttpserver.h"
@@ -27,21 +28,8 @@ namespace {
 
 const QByteArray kToken = QByteArrayLiteral("cli-T0KEN-7f3a9e-never-shown");
 
-struct CliResult {
-    int code;
-    QString out;
-    QString err;
-};
-
-CliResult run(const QStringList& args) {
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    cli::CommandContext ctx{o, e, false, nullptr};
-    const int code = cli::runCli(QStringList{QStringLiteral("supportzip")} + args, ctx);
-    o.flush();
-    e.flush();
-    return {code, out, err};
-}
+using tests::CliResult;
+using tests::run;
 
 QString fileSha256(const QString& path) {
     QFile f(path);

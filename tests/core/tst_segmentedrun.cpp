@@ -67,6 +67,12 @@ QByteArray logWithMultilineValues() {
     return text;
 }
 
+// Writes `bytes` to `path`; returns the path, or empty when it cannot be written.
+QString writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() ? path : QString();
+}
+
 collect::CollectedFile fileAt(const QString& path) {
     collect::CollectedFile f;
     f.sourcePath = path;
@@ -138,12 +144,9 @@ private Q_SLOTS:
 
 void TestSegmentedRun::plansContiguousSegmentsOnLineStarts() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("a.log"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
     const QByteArray text = logWithMultilineValues();
-    f.write(text);
-    f.close();
+    const QString path = writeFile(dir.filePath(QStringLiteral("a.log")), text);
+    QVERIFY(!path.isEmpty());
     const ReadPlan plan = planRead(fileAt(path), 0, 1000);
     QVERIFY(!plan.whole);
     QVERIFY(plan.segments.size() > 5);
@@ -184,12 +187,9 @@ void TestSegmentedRun::leavesGzipUtf16BinaryAndSmallFilesWhole() {
 
 void TestSegmentedRun::segmentsStartWithinTheSizeLimit() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("a.log"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
     const QByteArray text = logWithMultilineValues();
-    f.write(text);
-    f.close();
+    const QString path = writeFile(dir.filePath(QStringLiteral("a.log")), text);
+    QVERIFY(!path.isEmpty());
     const qint64 limit = text.size() / 2;
     const ReadPlan plan = planRead(fileAt(path), limit, 1000);
     QVERIFY(!plan.whole);
@@ -210,11 +210,9 @@ void TestSegmentedRun::segmentsGiveTheWholeFileResult_data() {
 void TestSegmentedRun::segmentsGiveTheWholeFileResult() {
     QFETCH(qint64, segmentBytes);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("atlassian-jira.log"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(logWithMultilineValues());
-    f.close();
+    const QString path =
+        writeFile(dir.filePath(QStringLiteral("atlassian-jira.log")), logWithMultilineValues());
+    QVERIFY(!path.isEmpty());
     const QList<collect::CollectedFile> files{fileAt(path)};
     const QString vault = dir.filePath(QStringLiteral("vault"));
     const PassResult whole = runPasses(files, -1, vault);
